@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Builds the installable zip into dist/: stages only what the app needs (no tests, no
+// host, no scripts), compiles it with `rc-apps package`, then bundles the compiled files
+// and the npm packages they use into one file, as Rocket.Chat's Deno runtime expects.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const AdmZip = require('adm-zip');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const stage = path.join(root, 'build', 'package-src');
+const APP_FILES = ['app.json', 'package.json', 'TicketsApp.ts', 'icon.png', 'src', 'i18n'];
+
+function stageSources() {
+	fs.rmSync(stage, { recursive: true, force: true });
+	fs.mkdirSync(stage, { recursive: true });
+	for (const name of APP_FILES) {
+		fs.cpSync(path.join(root, name), path.join(stage, name), { recursive: true });
+	}
+	fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+}
+
+function compile() {
+	execFileSync(path.join(root, 'node_modules', '.bin', 'rc-apps'), ['package'], { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] });
+	const built = fs.readdirSync(path.join(stage, 'dist')).filter((name) => name.endsWith('.zip'));
+	if (built.length !== 1) {
+		throw new Error(`rc-apps package produced ${built.length} zips`);
+	}
+	return { name: built[0], zip: new AdmZip(path.join(stage, 'dist', built[0])) };
+}
+
+function bundle(compiled) {
+	const out = path.join(stage, 'compiled');
+	compiled.extractAllTo(out, true);
+	const classFile = JSON.parse(compiled.readAsText('app.json')).classFile.replace(/\.ts$/, '.js');
+	const result = esbuild.buildSync({
+		entryPoints: [path.join(out, classFile)],
+		bundle: true,
+		write: false,
+		platform: 'node',
+		format: 'cjs',
+		target: 'es2020',
+		external: ['@rocket.chat/apps-engine/*'],
+		nodePaths: [path.join(root, 'node_modules')],
+		legalComments: 'inline',
+		logLevel: 'error',
+	});
+	return { classFile, code: result.outputFiles[0].contents };
+}
+
+function main() {
+	stageSources();
+	const { name, zip } = compile();
+	const { classFile, code } = bundle(zip);
+	const final = new AdmZip();
+	for (const entry of zip.getEntries()) {
+		if (!entry.isDirectory && !entry.entryName.endsWith('.js')) {
+			final.addFile(entry.entryName, entry.getData());
+		}
+	}
+	final.addFile(classFile, Buffer.from(code));
+	fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+	const target = path.join(root, 'dist', name);
+	final.writeZip(target);
+	process.stdout.write(`${path.relative(root, target)}\n`);
+}
+
+main();

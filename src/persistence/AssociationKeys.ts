@@ -1,0 +1,26 @@
+import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+
+const misc = (id: string): RocketChatAssociationRecord => new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, id);
+
+/**
+ * The one place that names persistence keys. Every lookup the app makes is a keyed read
+ * on one of these, never a scan.
+ */
+export const AssociationKeys = {
+    /** Which kind of record this is (combined with a specific key so reads stay precise). */
+    kind: (kind: string): RocketChatAssociationRecord => misc(`kind:${kind}`),
+    /** The conversation link of a room. */
+    roomLink: (roomId: string): RocketChatAssociationRecord => new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, roomId),
+    /** The conversation link of a platform conversation (source + its own key). */
+    conversationLink: (source: string, conversationKey: string): RocketChatAssociationRecord => misc(`conversation:${source}:${conversationKey}`),
+    /** A record of an inbound platform event or message already handled. */
+    inboundEvent: (source: string, eventId: string): RocketChatAssociationRecord => misc(`inbound:${source}:${eventId}`),
+    /** Outbound deliveries waiting for one conversation, in order. */
+    outboxQueue: (conversationId: string): RocketChatAssociationRecord => misc(`outbox:${conversationId}`),
+    /** The set of conversations that have deliveries waiting. */
+    outboxIndex: (): RocketChatAssociationRecord => misc('outbox-index'),
+    /** The RapidPro callback settings stored by PUT /settings. */
+    rapidproCallback: (): RocketChatAssociationRecord => misc('rapidpro:callback'),
+    /** Counters and last errors per source, for the status endpoint. */
+    sourceStats: (source: string): RocketChatAssociationRecord => misc(`stats:${source}`),
+};

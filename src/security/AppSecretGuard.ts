@@ -1,0 +1,26 @@
+import { HttpError } from '../http/HttpError';
+import { headerValue } from '../http/headerValue';
+import { AppSettings } from '../settings/AppSettings';
+import { SettingId } from '../settings/SettingId';
+import { constantTimeEqual } from './constantTimeEqual';
+
+const TOKEN_HEADER = /^Token\s+(\S.*)$/i;
+
+/** Checks `Authorization: Token <app_secret>` (RapidPro's scheme); throws an HttpError otherwise. */
+export async function requireAppSecret(headers: Record<string, unknown>, settings: AppSettings): Promise<void> {
+    const secret = await settings.text(SettingId.AppSecret);
+    if (secret === '') {
+        throw HttpError.unavailable('the App Secret is not set: an administrator must paste RapidPro\'s secret into Administration > Apps > Tickets > App Secret');
+    }
+    const authorization = headerValue(headers, 'authorization').trim();
+    if (authorization === '') {
+        throw HttpError.unauthorized('missing Authorization header: send "Authorization: Token <App Secret>"');
+    }
+    const match = TOKEN_HEADER.exec(authorization);
+    if (!match) {
+        throw HttpError.unauthorized('the Authorization header must be "Token <App Secret>"');
+    }
+    if (!constantTimeEqual(match[1].trim(), secret)) {
+        throw HttpError.unauthorized('the token does not match the App Secret configured in Rocket.Chat');
+    }
+}

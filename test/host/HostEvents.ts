@@ -1,0 +1,54 @@
+import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
+import { IDepartment } from '@rocket.chat/apps-engine/definition/livechat/IDepartment';
+import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
+import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+
+/**
+ * Fires app events the way Rocket.Chat does: after the change is stored, without the
+ * caller waiting (Rocket.Chat runs its after-save callbacks asynchronously). `settle()`
+ * waits for every event fired so far, so tests can observe the outcome.
+ */
+export class HostEvents {
+    private readonly pending = new Set<Promise<unknown>>();
+    private manager?: AppManager;
+
+    public attach(manager: AppManager | undefined): void {
+        this.manager = manager;
+    }
+
+    public messageSent(message: IMessage): void {
+        this.fire(AppInterface.IPostMessageSent, message);
+    }
+
+    public roomClosed(room: ILivechatRoom): void {
+        this.fire(AppInterface.IPostLivechatRoomClosed, room);
+    }
+
+    public roomStarted(room: ILivechatRoom): void {
+        this.fire(AppInterface.IPostLivechatRoomStarted, room);
+    }
+
+    public roomTransferred(room: ILivechatRoom, from: IUser | IDepartment | undefined, to: IUser | IDepartment): void {
+        this.fire(AppInterface.IPostLivechatRoomTransferred, { type: 'username' in to ? 'agent' : 'department', room, from, to });
+    }
+
+    public async settle(): Promise<void> {
+        while (this.pending.size > 0) {
+            await Promise.allSettled([...this.pending]);
+        }
+    }
+
+    private fire(event: AppInterface, payload: unknown): void {
+        const manager = this.manager;
+        if (!manager) {
+            return;
+        }
+        const run = new Promise<void>((resolve) => setImmediate(resolve))
+            .then(() => manager.getListenerManager().executeListener(event as never, payload as never))
+            .catch(() => undefined);
+        this.pending.add(run);
+        void run.finally(() => this.pending.delete(run));
+    }
+}

@@ -1,0 +1,239 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AppStatus } from '@rocket.chat/apps-engine/definition/AppStatus';
+import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
+import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+import { HostBridges } from './HostBridges';
+import { HostEvents } from './HostEvents';
+import { HostStore } from './HostStore';
+import { randomId } from './ids';
+import { LivechatService } from './LivechatService';
+import { MemoryLogStorage } from './storage/MemoryLogStorage';
+import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
+import { MemorySourceStorage } from './storage/MemorySourceStorage';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { denoBinDir } = require('../../scripts/deno-paths');
+
+export interface ApiCall {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+}
+
+export interface ApiAnswer {
+    status: number;
+    headers: Record<string, string>;
+    content: unknown;
+}
+
+export interface AgentFile {
+    name: string;
+    type: string;
+    data?: Buffer;
+}
+
+const ADMIN_ID = 'rocket.cat';
+
+/**
+ * A small Rocket.Chat around the real Apps-Engine: the engine's AppManager runs the
+ * packaged app in its Deno runtime, against in-memory Omnichannel data.
+ */
+export class LocalRocketChat {
+    public readonly store = new HostStore();
+    public readonly events = new HostEvents();
+    public readonly livechat = new LivechatService(this.store, this.events);
+    public readonly logs = new MemoryLogStorage();
+    private readonly metadata = new MemoryMetadataStorage();
+    private readonly sources = new MemorySourceStorage();
+    private readonly tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-host-'));
+    private bridges = new HostBridges(this.store, this.livechat);
+    private manager?: AppManager;
+
+    constructor(siteUrl = 'http://localhost:3000') {
+        if (!(process.env.PATH ?? '').split(path.delimiter).includes(denoBinDir)) {
+            process.env.PATH = `${denoBinDir}${path.delimiter}${process.env.PATH ?? ''}`;
+        }
+        this.store.serverSettings.set('Site_Url', siteUrl);
+        this.livechat.createUser({ id: ADMIN_ID, username: 'rocket.cat', roles: ['admin', 'bot'] });
+    }
+
+    /** Starts the engine (loading any app already installed in this host's storage). */
+    public async start(): Promise<void> {
+        const manager = new AppManager({
+            metadataStorage: this.metadata,
+            logStorage: this.logs,
+            bridges: this.bridges,
+            sourceStorage: this.sources,
+            tempFilePath: this.tempDir,
+        });
+        this.manager = manager;
+        this.events.attach(manager);
+        await manager.load();
+    }
+
+    /** Installs and enables a packaged app; returns its id. */
+    public async install(zip: Buffer): Promise<string> {
+        const result = await this.engine().add(zip, { enable: true, user: { id: ADMIN_ID } as never });
+        const app = result.getApp();
+        if (!app) {
+            throw new Error(`install failed: ${JSON.stringify({ storage: result.getStorageError(), user: result.getAppUserError(), compiler: result.getCompilerErrors() })}`);
+        }
+        const status = await app.getStatus();
+        if (status !== AppStatus.MANUALLY_ENABLED && status !== AppStatus.AUTO_ENABLED) {
+            throw new Error(`app installed but not enabled (status ${status})`);
+        }
+        return app.getID();
+    }
+
+    public async appStatus(appId: string): Promise<AppStatus | undefined> {
+        return this.engine().getOneById(appId)?.getStatus();
+    }
+
+    public appUser(appId: string): IUser | undefined {
+        return [...this.store.users.values()].find((user) => user.appId === appId);
+    }
+
+    /** Changes an app setting as the admin does in Administration > Apps (the app's onSettingUpdated runs). */
+    public async setSetting(appId: string, id: string, value: unknown): Promise<void> {
+        const app = this.engine().getOneById(appId);
+        const current: ISetting | undefined = app?.getStorageItem().settings[id];
+        if (!current) {
+            throw new Error(`unknown setting ${id}`);
+        }
+        await this.engine().getSettingsManager().updateAppSetting(appId, { ...current, value });
+    }
+
+    public async settingValue(appId: string, id: string): Promise<unknown> {
+        const setting = this.engine().getOneById(appId)?.getStorageItem().settings[id];
+        return setting?.value ?? setting?.packageValue;
+    }
+
+    /** Calls a public app endpoint as Rocket.Chat's router does; a rejected call becomes a 500 text answer. */
+    public async callApi(appId: string, call: ApiCall): Promise<ApiAnswer> {
+        const headers = Object.fromEntries(Object.entries(call.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+        try {
+            const answer = await this.engine().getApiManager().executeApi(appId, call.path, {
+                method: call.method.toLowerCase() as never,
+                headers,
+                query: call.query ?? {},
+                params: {},
+                content: call.body,
+            });
+            return { status: answer.status, headers: (answer.headers ?? {}) as Record<string, string>, content: answer.content };
+        } catch (error) {
+            return { status: 500, headers: { 'content-type': 'text/plain' }, content: error instanceof Error ? error.message : String(error) };
+        } finally {
+            await this.events.settle();
+        }
+    }
+
+    /** An agent (or any Rocket.Chat user) writes in a room, optionally with uploaded files. */
+    public agentMessage(roomId: string, username: string, text: string, files: Array<AgentFile> = []): string {
+        const sender = this.store.userByUsername(username);
+        if (!sender) {
+            throw new Error(`no user ${username}`);
+        }
+        const ids: Array<string> = [];
+        const attachments: Array<IMessageAttachment> = files.map((file) => {
+            const id = randomId();
+            ids.push(id);
+            const data = file.data ?? Buffer.from(file.name);
+            this.store.uploads.set(id, { id, name: file.name, type: file.type, size: data.length, roomId, userId: sender.id, data });
+            return fileAttachment(id, file);
+        });
+        const firstFile = files[0] ? { _id: ids[0], name: files[0].name, type: files[0].type } : undefined;
+        return this.livechat.postMessage({ roomId, sender, text, attachments: attachments.length ? attachments : undefined, file: firstFile }).id!;
+    }
+
+    /** Closes a room as an agent does from the Omnichannel UI. */
+    public closeAsAgent(roomId: string, username: string, comment = ''): boolean {
+        return this.livechat.closeRoom(roomId, comment, this.store.userByUsername(username), 'user');
+    }
+
+    /** Closes a room as the visitor does (widget "end chat"). */
+    public closeAsVisitor(roomId: string): boolean {
+        const room = this.store.rooms.get(roomId);
+        return room ? this.livechat.closeRoom(roomId, '', this.livechat.visitorAsUser(room.visitor), 'visitor') : false;
+    }
+
+    public transfer(roomId: string, target: { department?: string; agent?: string }, byUsername?: string): boolean {
+        const department = target.department ? this.store.departmentByIdOrName(target.department) : undefined;
+        const agent = target.agent ? this.store.userByUsername(target.agent) : undefined;
+        return this.livechat.transfer(roomId, { departmentId: department?.id, agentId: agent?.id }, byUsername ? this.store.userByUsername(byUsername) : undefined);
+    }
+
+    /** Disables and enables the app again (its Deno process restarts; persistence stays). */
+    public async restartApp(appId: string): Promise<void> {
+        await this.engine().disable(appId);
+        await this.engine().enable(appId);
+    }
+
+    /** Stops the engine and starts a new one on the same storages, as a Rocket.Chat restart does. */
+    public async reloadEngine(): Promise<void> {
+        await this.stopEngine();
+        this.bridges = new HostBridges(this.store, this.livechat);
+        await this.start();
+    }
+
+    /** Flattened app log lines, newest last. */
+    public appLogLines(appId: string): Array<{ severity: string; method: string; text: string }> {
+        return this.logs.entries
+            .filter((entry) => entry.appId === appId)
+            .flatMap((entry) => entry.entries.map((line) => ({
+                severity: String(line.severity),
+                method: entry.method,
+                text: line.args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '),
+            })));
+    }
+
+    public httpCalls(): ReadonlyArray<{ method: string; url: string; at: number }> {
+        return this.bridges.http.calls;
+    }
+
+    public scheduledJobs(): Array<string> {
+        return this.bridges.scheduler.scheduledJobNames();
+    }
+
+    public async stop(): Promise<void> {
+        await this.stopEngine();
+        fs.rmSync(this.tempDir, { recursive: true, force: true });
+    }
+
+    private async stopEngine(): Promise<void> {
+        if (!this.manager) {
+            return;
+        }
+        await this.events.settle();
+        await this.bridges.scheduler.stop();
+        await this.manager.unload(true);
+        this.events.attach(undefined);
+        this.manager = undefined;
+        (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
+    }
+
+    private engine(): AppManager {
+        if (!this.manager) {
+            throw new Error('the local Rocket.Chat is not started');
+        }
+        return this.manager;
+    }
+}
+
+function fileAttachment(id: string, file: AgentFile): IMessageAttachment {
+    const link = `/file-upload/${id}/${encodeURIComponent(file.name)}`;
+    const attachment: IMessageAttachment = { title: { value: file.name, link, displayDownloadLink: true }, type: 'file' };
+    if (file.type.startsWith('image/')) {
+        attachment.imageUrl = link;
+    } else if (file.type.startsWith('audio/')) {
+        attachment.audioUrl = link;
+    } else if (file.type.startsWith('video/')) {
+        attachment.videoUrl = link;
+    }
+    return attachment;
+}

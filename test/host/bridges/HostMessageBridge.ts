@@ -1,0 +1,71 @@
+import { IMessage, Reaction } from '@rocket.chat/apps-engine/definition/messages';
+import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
+import { ITypingDescriptor, MessageBridge } from '@rocket.chat/apps-engine/server/bridges/MessageBridge';
+import { HostStore } from '../HostStore';
+import { LivechatService } from '../LivechatService';
+
+export class HostMessageBridge extends MessageBridge {
+    constructor(private readonly store: HostStore, private readonly livechat: LivechatService) {
+        super();
+    }
+
+    protected async create(message: IMessage): Promise<string> {
+        const sender = this.store.users.get(message.sender?.id) ?? message.sender;
+        const created = this.livechat.postMessage({
+            roomId: message.room.id,
+            sender,
+            text: message.text,
+            attachments: message.attachments,
+            blocks: message.blocks,
+            customFields: message.customFields,
+        });
+        return created.id!;
+    }
+
+    protected async update(message: IMessage): Promise<void> {
+        const list = this.store.roomMessages(message.room.id);
+        const index = list.findIndex((stored) => stored.id === message.id);
+        if (index >= 0) {
+            list[index] = { ...list[index], text: message.text, attachments: message.attachments, blocks: message.blocks, editedAt: new Date() };
+        }
+    }
+
+    protected async notifyUser(_user: IUser, _message: IMessage): Promise<void> {
+        // Ephemeral notifications are not stored in Rocket.Chat either.
+    }
+
+    protected async notifyRoom(_room: IRoom, _message: IMessage): Promise<void> {
+        // Ephemeral notifications are not stored in Rocket.Chat either.
+    }
+
+    protected async typing(_options: ITypingDescriptor): Promise<void> {
+        // Typing indicators leave no trace.
+    }
+
+    protected async getById(messageId: string): Promise<IMessage> {
+        for (const list of this.store.messages.values()) {
+            const found = list.find((message) => message.id === messageId);
+            if (found) {
+                return found;
+            }
+        }
+        throw new Error(`message ${messageId} not found`);
+    }
+
+    protected async delete(message: IMessage): Promise<void> {
+        const list = this.store.roomMessages(message.room.id);
+        const index = list.findIndex((stored) => stored.id === message.id);
+        if (index >= 0) {
+            list.splice(index, 1);
+        }
+    }
+
+    protected async addReaction(_messageId: string, _userId: string, _reaction: Reaction): Promise<void> {
+        throw new Error('reactions are not supported by the local host');
+    }
+
+    protected async removeReaction(_messageId: string, _userId: string, _reaction: Reaction): Promise<void> {
+        throw new Error('reactions are not supported by the local host');
+    }
+}

@@ -1,0 +1,108 @@
+import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import { PersistenceBridge } from '@rocket.chat/apps-engine/server/bridges/PersistenceBridge';
+import { HostStore, PersistenceRecord } from '../HostStore';
+import { randomId } from '../ids';
+
+type Association = Pick<RocketChatAssociationRecord, 'model' | 'id'>;
+
+const sameAssociation = (a: Association, b: Association): boolean => a.model === b.model && a.id === b.id;
+
+/** A record matches when it carries every association asked for (Mongo's `$all`). */
+const hasAll = (record: PersistenceRecord, wanted: Array<Association>): boolean =>
+    wanted.every((association) => record.associations.some((own) => sameAssociation(own, association)));
+
+/** Rocket.Chat's update-by-associations matches the exact association list (Mongo equality on the array). */
+const hasExactly = (record: PersistenceRecord, wanted: Array<Association>): boolean =>
+    record.associations.length === wanted.length && wanted.every((association, i) => sameAssociation(record.associations[i], association));
+
+const plain = (associations: Array<Association>): Array<RocketChatAssociationRecord> =>
+    associations.map(({ model, id }) => ({ model, id }) as RocketChatAssociationRecord);
+
+/** Stored data is copied in and out, as a database would, so nobody shares references with the app's calls. */
+const copy = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
+
+export class HostPersistenceBridge extends PersistenceBridge {
+    constructor(private readonly store: HostStore) {
+        super();
+    }
+
+    protected async purge(appId: string): Promise<void> {
+        for (const [id, record] of this.store.persistence) {
+            if (record.appId === appId) {
+                this.store.persistence.delete(id);
+            }
+        }
+    }
+
+    protected async create(data: object, appId: string): Promise<string> {
+        return this.insert(data, [], appId);
+    }
+
+    protected async createWithAssociations(data: object, associations: Array<RocketChatAssociationRecord>, appId: string): Promise<string> {
+        return this.insert(data, associations, appId);
+    }
+
+    protected async readById(id: string, appId: string): Promise<object> {
+        const record = this.store.persistence.get(id);
+        return record && record.appId === appId ? copy(record.data) : {};
+    }
+
+    protected async readByAssociations(associations: Array<RocketChatAssociationRecord>, appId: string): Promise<Array<object>> {
+        return this.matching(appId, (record) => hasAll(record, associations)).map((record) => copy(record.data));
+    }
+
+    protected async remove(id: string, appId: string): Promise<object | undefined> {
+        const record = this.store.persistence.get(id);
+        if (!record || record.appId !== appId) {
+            return undefined;
+        }
+        this.store.persistence.delete(id);
+        return record.data;
+    }
+
+    protected async removeByAssociations(associations: Array<RocketChatAssociationRecord>, appId: string): Promise<Array<object> | undefined> {
+        const records = this.matching(appId, (record) => hasAll(record, associations));
+        for (const record of records) {
+            this.store.persistence.delete(record.id);
+        }
+        return records.map((record) => record.data);
+    }
+
+    protected async update(id: string, data: object, upsert: boolean, appId: string): Promise<string> {
+        const record = this.store.persistence.get(id);
+        if (record && record.appId === appId) {
+            record.data = copy(data);
+            return id;
+        }
+        if (!upsert) {
+            throw new Error(`no record ${id}`);
+        }
+        this.store.persistence.set(id, { id, appId, associations: [], data: copy(data) });
+        return id;
+    }
+
+    protected async updateByAssociations(associations: Array<RocketChatAssociationRecord>, data: object, upsert: boolean, appId: string): Promise<string> {
+        const record = this.matching(appId, (candidate) => hasExactly(candidate, associations))[0];
+        if (record) {
+            record.data = copy(data);
+            return record.id;
+        }
+        if (!upsert) {
+            throw new Error('no record with these associations');
+        }
+        return this.insert(data, associations, appId);
+    }
+
+    private insert(data: object, associations: Array<Association>, appId: string): string {
+        if (typeof data !== 'object' || data === null) {
+            throw new Error('Attempted to store an invalid data type, it must be an object.');
+        }
+        const id = randomId();
+        this.store.persistence.set(id, { id, appId, associations: plain(associations), data: copy(data) });
+        return id;
+    }
+
+    private matching(appId: string, predicate: (record: PersistenceRecord) => boolean): Array<PersistenceRecord> {
+        return [...this.store.persistence.values()].filter((record) => record.appId === appId && predicate(record));
+    }
+}
