@@ -82,7 +82,7 @@ export class LocalRocketChat {
         const result = await this.engine().add(zip, { enable: true, user: { id: ADMIN_ID } as never });
         const app = result.getApp();
         if (!app) {
-            throw new Error(`install failed: ${JSON.stringify({ storage: result.getStorageError(), user: result.getAppUserError(), compiler: result.getCompilerErrors() })}`);
+            throw new Error(`install failed: ${JSON.stringify({ storage: result.getStorageError(), user: result.getAppUserError() })}`);
         }
         const status = await app.getStatus();
         if (status !== AppStatus.MANUALLY_ENABLED && status !== AppStatus.AUTO_ENABLED) {

@@ -37,6 +37,10 @@ export class HostHttpBridge extends HttpBridge {
             signal: request.timeout ? AbortSignal.timeout(request.timeout) : undefined,
         });
         const content = await response.text();
+        const responseHeaders: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+            responseHeaders[name] = value;
+        });
         let data: unknown;
         try {
             data = content ? JSON.parse(content) : undefined;
@@ -47,7 +51,7 @@ export class HostHttpBridge extends HttpBridge {
             url: url.toString(),
             method: info.method,
             statusCode: response.status,
-            headers: Object.fromEntries(response.headers.entries()),
+            headers: responseHeaders,
             content,
             data,
         };

@@ -3,20 +3,23 @@ import { PersistenceBridge } from '@rocket.chat/apps-engine/server/bridges/Persi
 import { HostStore, PersistenceRecord } from '../HostStore';
 import { randomId } from '../ids';
 
-type Association = Pick<RocketChatAssociationRecord, 'model' | 'id'>;
+/** Associations arrive from the Deno runtime as plain `{model, id}` objects. */
+type Association = { model: string; id: string };
 
-const sameAssociation = (a: Association, b: Association): boolean => a.model === b.model && a.id === b.id;
+const fields = (association: RocketChatAssociationRecord | Association): Association => association as unknown as Association;
+
+const sameAssociation = (a: Association, b: RocketChatAssociationRecord): boolean => a.model === fields(b).model && a.id === fields(b).id;
 
 /** A record matches when it carries every association asked for (Mongo's `$all`). */
-const hasAll = (record: PersistenceRecord, wanted: Array<Association>): boolean =>
-    wanted.every((association) => record.associations.some((own) => sameAssociation(own, association)));
+const hasAll = (record: PersistenceRecord, wanted: Array<RocketChatAssociationRecord>): boolean =>
+    wanted.every((association) => record.associations.some((own) => sameAssociation(fields(own), association)));
 
 /** Rocket.Chat's update-by-associations matches the exact association list (Mongo equality on the array). */
-const hasExactly = (record: PersistenceRecord, wanted: Array<Association>): boolean =>
-    record.associations.length === wanted.length && wanted.every((association, i) => sameAssociation(record.associations[i], association));
+const hasExactly = (record: PersistenceRecord, wanted: Array<RocketChatAssociationRecord>): boolean =>
+    record.associations.length === wanted.length && wanted.every((association, i) => sameAssociation(fields(record.associations[i]), association));
 
-const plain = (associations: Array<Association>): Array<RocketChatAssociationRecord> =>
-    associations.map(({ model, id }) => ({ model, id }) as RocketChatAssociationRecord);
+const plain = (associations: Array<RocketChatAssociationRecord>): Array<RocketChatAssociationRecord> =>
+    associations.map((association) => ({ model: fields(association).model, id: fields(association).id }) as unknown as RocketChatAssociationRecord);
 
 /** Stored data is copied in and out, as a database would, so nobody shares references with the app's calls. */
 const copy = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
@@ -93,7 +96,7 @@ export class HostPersistenceBridge extends PersistenceBridge {
         return this.insert(data, associations, appId);
     }
 
-    private insert(data: object, associations: Array<Association>, appId: string): string {
+    private insert(data: object, associations: Array<RocketChatAssociationRecord>, appId: string): string {
         if (typeof data !== 'object' || data === null) {
             throw new Error('Attempted to store an invalid data type, it must be an object.');
         }

@@ -19,14 +19,14 @@ export class HostSchedulerBridge extends SchedulerBridge {
     private readonly jobs = new Set<Job>();
     private readonly running = new Set<Promise<void>>();
 
-    protected async registerProcessors(processors: Array<IProcessor>, appId: string): Promise<void | Array<string>> {
+    protected async registerProcessors(processors: Array<IProcessor>): Promise<void | Array<string>> {
         for (const processor of processors) {
             this.processors.set(processor.id, processor.processor);
             const startup = processor.startupSetting;
             if (startup?.type === StartupType.RECURRING) {
-                await this.scheduleRecurring({ id: processor.id, interval: startup.interval, skipImmediate: startup.skipImmediate, data: startup.data }, appId);
+                await this.scheduleRecurring({ id: processor.id, interval: startup.interval, skipImmediate: startup.skipImmediate, data: startup.data });
             } else if (startup?.type === StartupType.ONETIME) {
-                await this.scheduleOnce({ id: processor.id, when: startup.when, data: startup.data }, appId);
+                await this.scheduleOnce({ id: processor.id, when: startup.when, data: startup.data });
             }
         }
         return processors.map((processor) => processor.id);

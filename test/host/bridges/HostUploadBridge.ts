@@ -42,6 +42,6 @@ export class HostUploadBridge extends UploadBridge {
             room: this.store.rooms.get(upload.roomId)!,
             updatedAt: new Date(),
             url: `/file-upload/${upload.id}/${encodeURIComponent(upload.name)}`,
-        } as IUpload;
+        } as unknown as IUpload;
     }
 }
