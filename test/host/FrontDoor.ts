@@ -1,0 +1,122 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { LocalRocketChat } from './LocalRocketChat';
+import { InspectionApi } from './InspectionApi';
+import { sendJson } from './sendJson';
+
+const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
+const MAX_BODY = 5 * 1024 * 1024;
+
+export interface ParsedBody {
+    ok: boolean;
+    value: unknown;
+}
+
+/** Parses a request body the way Rocket.Chat's express stack does: JSON or form, on every method. */
+export function parseBody(raw: string, contentType: string): ParsedBody {
+    if (raw === '') {
+        return { ok: true, value: {} };
+    }
+    if (contentType.includes('application/x-www-form-urlencoded')) {
+        return { ok: true, value: Object.fromEntries(new URLSearchParams(raw)) };
+    }
+    try {
+        return { ok: true, value: JSON.parse(raw) };
+    } catch {
+        return { ok: !contentType.includes('json'), value: contentType.includes('json') ? undefined : {} };
+    }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+    return new Promise((resolve, reject) => {
+        const chunks: Array<Buffer> = [];
+        let size = 0;
+        req.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size <= MAX_BODY) {
+                chunks.push(chunk);
+            }
+        });
+        req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+        req.on('error', reject);
+    });
+}
+
+/**
+ * Rocket.Chat's HTTP front door on localhost: `/api/apps/public/<appId>/<path>` goes to
+ * the app as Rocket.Chat routes it; `/host/…` is an inspection and agent-action API for
+ * tests and people; `/file-upload/<id>/<name>` serves uploaded files.
+ */
+export class FrontDoor {
+    private readonly server: http.Server;
+    private readonly inspection: InspectionApi;
+
+    constructor(private readonly host: LocalRocketChat, appId: () => string) {
+        this.inspection = new InspectionApi(host, appId);
+        this.server = http.createServer((req, res) => {
+            this.handle(req, res).catch((error) => sendJson(res, 500, { error: String(error instanceof Error ? error.message : error) }));
+        });
+    }
+
+    public async listen(port: number, hostname = '127.0.0.1'): Promise<number> {
+        await new Promise<void>((resolve, reject) => {
+            this.server.once('error', reject);
+            this.server.listen(port, hostname, () => resolve());
+        });
+        return (this.server.address() as AddressInfo).port;
+    }
+
+    public async close(): Promise<void> {
+        // Node 20 has closeAllConnections; the pinned @types/node (14, required by rc-apps) does not know it.
+        (this.server as unknown as { closeAllConnections(): void }).closeAllConnections();
+        await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    }
+
+    private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const raw = await readBody(req);
+        if (raw === undefined) {
+            sendJson(res, 413, { error: 'request entity too large' });
+            return;
+        }
+        const body = parseBody(raw, String(req.headers['content-type'] ?? ''));
+        const route = APP_ROUTE.exec(url.pathname);
+        if (route) {
+            if (!body.ok) {
+                sendJson(res, 400, { success: false, error: 'invalid JSON body' });
+                return;
+            }
+            await this.forwardToApp(decodeURIComponent(route[1]), decodeURIComponent(route[2]), req, url, body.value, res);
+            return;
+        }
+        await this.inspection.handle(req.method ?? 'GET', url, body.value, res);
+    }
+
+    private async forwardToApp(appId: string, path: string, req: http.IncomingMessage, url: URL, content: unknown, res: http.ServerResponse): Promise<void> {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(req.headers)) {
+            headers[name] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+        }
+        const answer = await this.host.callApi(appId, {
+            method: req.method ?? 'GET',
+            path,
+            headers,
+            query: Object.fromEntries(url.searchParams),
+            body: content,
+        });
+        const outHeaders = { ...answer.headers };
+        let payload: string | undefined;
+        if (answer.content === undefined || answer.content === null) {
+            payload = undefined;
+        } else if (typeof answer.content === 'string') {
+            payload = answer.content;
+        } else {
+            payload = JSON.stringify(answer.content);
+            if (!Object.keys(outHeaders).some((name) => name.toLowerCase() === 'content-type')) {
+                outHeaders['content-type'] = 'application/json';
+            }
+        }
+        res.writeHead(answer.status, outHeaders);
+        res.end(payload);
+    }
+}

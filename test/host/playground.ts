@@ -1,0 +1,63 @@
+import { FrontDoor } from './FrontDoor';
+import { builtAppPackage } from './appPackage';
+import { LocalRocketChat } from './LocalRocketChat';
+
+const DEMO_SECRET = process.env.TICKETS_DEMO_SECRET ?? 'demo-app-secret-0123456789abcdef';
+
+/** `npm start`: a local Rocket.Chat on localhost with the app installed and a department with an online agent. */
+async function main(): Promise<void> {
+    const port = Number(process.env.PORT ?? 3000);
+    const base = `http://localhost:${port}`;
+    const host = new LocalRocketChat(base);
+    await host.start();
+    const appId = await host.install(builtAppPackage());
+    const support = host.livechat.createDepartment('Support');
+    host.livechat.addAgent('agent', [support.id], true);
+    await host.setSetting(appId, 'app_secret', DEMO_SECRET);
+    await host.setSetting(appId, 'default_department', 'Support');
+    const door = new FrontDoor(host, () => appId);
+    await door.listen(port, process.env.HOST ?? '127.0.0.1');
+    const api = `${base}/api/apps/public/${appId}`;
+    const auth = `-H 'Authorization: Token ${DEMO_SECRET}'`;
+    process.stdout.write([
+        '',
+        `Local Rocket.Chat with the Tickets app is up on ${base}`,
+        `App endpoints: ${api}/<path>`,
+        `Demo App Secret: ${DEMO_SECRET}`,
+        'Department "Support" has the online agent "agent".',
+        '',
+        'Try:',
+        `  curl -i ${auth} ${api}/secret.check`,
+        `  curl -i ${auth} ${api}/status`,
+        `  curl -i -X PUT ${auth} -H 'Content-Type: application/json' -d '{"webhook":{"url":"http://localhost:3001/callback"}}' ${api}/settings`,
+        `  curl -i -X POST ${auth} -H 'Content-Type: application/json' -d '{"ticketID":"t-1","visitor":{"token":"10000","name":"Ana"}}' ${api}/room`,
+        `  curl -i -X POST ${auth} -H 'Content-Type: application/json' -d '{"visitor":{"token":"10000"},"text":"Hello"}' ${api}/visitor-message`,
+        'Look and act as the agent:',
+        `  curl ${base}/host/rooms`,
+        `  curl ${base}/host/rooms/<room id>/messages`,
+        `  curl -X POST -H 'Content-Type: application/json' -d '{"username":"agent","text":"Hi, how can I help?"}' ${base}/host/rooms/<room id>/agent-message`,
+        `  curl -X POST -H 'Content-Type: application/json' -d '{"username":"agent"}' ${base}/host/rooms/<room id>/close`,
+        `  curl ${base}/host/logs`,
+        '',
+        'Ctrl-C stops it.',
+        '',
+    ].join('\n'));
+    let stopping = false;
+    const stop = async (): Promise<void> => {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        process.stdout.write('\nStopping…\n');
+        await door.close();
+        await host.stop();
+        process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+});
