@@ -1,8 +1,9 @@
-import { IAppAccessors, IConfigurationExtend, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IAppAccessors, IConfigurationExtend, IConfigurationModify, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
 import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/messages';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
+import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { buildEndpoints } from './src/endpoints/endpointRegistry';
 import { SETTINGS } from './src/settings/settingDefinitions';
 
@@ -14,6 +15,10 @@ export class TicketsApp extends App implements IPostMessageSent {
 
     public async executePostMessageSent(message: IMessage, _read: IRead, _http: IHttp, _persistence: IPersistence, _modify: IModify): Promise<void> {
         this.getLogger().debug(`message ${message.id ?? ''} in room ${message.room.id} is not linked to a conversation; ignored`);
+    }
+
+    public async onSettingUpdated(setting: ISetting, _configurationModify: IConfigurationModify, _read: IRead, _http: IHttp): Promise<void> {
+        this.getLogger().info(`setting ${setting.id} changed`);
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {

@@ -19,7 +19,9 @@ export class HostEvents {
     }
 
     public messageSent(message: IMessage): void {
-        this.fire(AppInterface.IPostMessageSent, message);
+        // executeListener() starts IPostMessageSent without awaiting it; the engine's own
+        // executePostMessageSent() is awaited here so that settle() covers the app's handling.
+        this.run((manager) => (manager.getListenerManager() as unknown as { executePostMessageSent(m: IMessage): Promise<void> }).executePostMessageSent(message));
     }
 
     public roomClosed(room: ILivechatRoom): void {
@@ -41,12 +43,16 @@ export class HostEvents {
     }
 
     private fire(event: AppInterface, payload: unknown): void {
+        this.run((manager) => manager.getListenerManager().executeListener(event as never, payload as never));
+    }
+
+    private run(action: (manager: AppManager) => Promise<unknown>): void {
         const manager = this.manager;
         if (!manager) {
             return;
         }
         const run = new Promise<void>((resolve) => setImmediate(resolve))
-            .then(() => manager.getListenerManager().executeListener(event as never, payload as never))
+            .then(() => action(manager))
             .catch(() => undefined);
         this.pending.add(run);
         void run.finally(() => this.pending.delete(run));

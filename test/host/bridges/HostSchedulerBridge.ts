@@ -4,7 +4,7 @@ import { delayUntil, intervalMs } from './humanInterval';
 
 interface Job {
     name: string;
-    timer: NodeJS.Timeout;
+    timer: ReturnType<typeof setTimeout>;
     recurring: boolean;
     running: boolean;
 }
@@ -33,7 +33,7 @@ export class HostSchedulerBridge extends SchedulerBridge {
     }
 
     protected async scheduleOnce(job: IOnetimeSchedule): Promise<void | string> {
-        const entry: Job = { name: job.id, recurring: false, running: false, timer: undefined as unknown as NodeJS.Timeout };
+        const entry: Job = { name: job.id, recurring: false, running: false, timer: undefined as unknown as ReturnType<typeof setTimeout> };
         entry.timer = setTimeout(() => {
             this.jobs.delete(entry);
             this.run(entry, job.data);
@@ -44,7 +44,7 @@ export class HostSchedulerBridge extends SchedulerBridge {
 
     protected async scheduleRecurring(job: IRecurringSchedule): Promise<void | string> {
         await this.cancelJob(job.id);
-        const entry: Job = { name: job.id, recurring: true, running: false, timer: undefined as unknown as NodeJS.Timeout };
+        const entry: Job = { name: job.id, recurring: true, running: false, timer: undefined as unknown as ReturnType<typeof setTimeout> };
         entry.timer = setInterval(() => this.run(entry, job.data), Math.max(10, intervalMs(job.interval)));
         this.jobs.add(entry);
         if (!job.skipImmediate) {
