@@ -1,20 +1,30 @@
 import { IAppAccessors, IConfigurationExtend, IConfigurationModify, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiSecurity, ApiVisibility } from '@rocket.chat/apps-engine/definition/api';
 import { App } from '@rocket.chat/apps-engine/definition/App';
+import { ILivechatRoom, IPostLivechatRoomClosed } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/messages';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { buildEndpoints } from './src/endpoints/endpointRegistry';
+import { handleMessageSent } from './src/events/AgentMessageHandler';
+import { handleRoomClosed } from './src/events/RoomClosedHandler';
+import { buildProcessors } from './src/scheduler/buildProcessors';
 import { SETTINGS } from './src/settings/settingDefinitions';
 
 /** Tickets: wiring only. Every behaviour lives in src/, one job per file. */
-export class TicketsApp extends App implements IPostMessageSent {
+export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRoomClosed {
     constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
         super(info, logger, accessors);
     }
 
-    public async executePostMessageSent(message: IMessage, _read: IRead, _http: IHttp, _persistence: IPersistence, _modify: IModify): Promise<void> {
-        this.getLogger().debug(`message ${message.id ?? ''} in room ${message.room.id} is not linked to a conversation; ignored`);
+    public async executePostMessageSent(message: IMessage, read: IRead, _http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+        await handleMessageSent(message, this.getID(), read, persistence, modify, this.getLogger());
+    }
+
+    public async executePostLivechatRoomClosed(room: ILivechatRoom, read: IRead, _http: IHttp, persistence: IPersistence, modify?: IModify): Promise<void> {
+        if (modify) {
+            await handleRoomClosed(room, read, persistence, modify, this.getLogger());
+        }
     }
 
     public async onSettingUpdated(setting: ISetting, _configurationModify: IConfigurationModify, _read: IRead, _http: IHttp): Promise<void> {
@@ -28,5 +38,6 @@ export class TicketsApp extends App implements IPostMessageSent {
             security: ApiSecurity.UNSECURE,
             endpoints: buildEndpoints(this),
         });
+        await configuration.scheduler.registerProcessors(buildProcessors(this));
     }
 }

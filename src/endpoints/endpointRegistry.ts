@@ -1,6 +1,10 @@
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { NotYetAvailableEndpoint } from './NotYetAvailableEndpoint';
+import { RapidProSettingsEndpoint } from './rapidpro/RapidProSettingsEndpoint';
+import { RoomCloseEndpoint } from './rapidpro/RoomCloseEndpoint';
+import { RoomEndpoint } from './rapidpro/RoomEndpoint';
+import { VisitorMessageEndpoint } from './rapidpro/VisitorMessageEndpoint';
 import { SecretCheckEndpoint } from './SecretCheckEndpoint';
 import { StatusEndpoint } from './StatusEndpoint';
 
@@ -9,10 +13,10 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
     return [
         new SecretCheckEndpoint(app),
         new StatusEndpoint(app),
-        new NotYetAvailableEndpoint(app, 'settings', ['get', 'put']),
-        new NotYetAvailableEndpoint(app, 'room', ['get', 'post']),
-        new NotYetAvailableEndpoint(app, 'room.close', ['get', 'post']),
-        new NotYetAvailableEndpoint(app, 'visitor-message', ['post']),
+        new RapidProSettingsEndpoint(app),
+        new RoomEndpoint(app),
+        new RoomCloseEndpoint(app),
+        new VisitorMessageEndpoint(app),
         new NotYetAvailableEndpoint(app, 'gitple', ['post']),
         new NotYetAvailableEndpoint(app, 'chatday', ['get', 'post']),
         new NotYetAvailableEndpoint(app, 'uchat', ['get', 'post']),

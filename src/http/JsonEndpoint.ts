@@ -55,7 +55,7 @@ export abstract class JsonEndpoint extends ApiEndpoint {
                 throw HttpError.methodNotAllowed(method, this.methods);
             }
             const settings = AppSettings.from(read);
-            return await this.handle({ request, method, read, modify, http, persistence, settings, logger });
+            return await this.handle({ request, appId: this.app.getID(), method, read, modify, http, persistence, settings, logger });
         } catch (error) {
             return errorResponse(error, logger);
         }

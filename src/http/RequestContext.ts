@@ -5,6 +5,7 @@ import { AppSettings } from '../settings/AppSettings';
 /** Everything a request handler may use, gathered once per request. */
 export interface RequestContext {
     readonly request: IApiRequest;
+    readonly appId: string;
     readonly method: string;
     readonly read: IRead;
     readonly modify: IModify;

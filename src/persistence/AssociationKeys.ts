@@ -13,12 +13,16 @@ export const AssociationKeys = {
     roomLink: (roomId: string): RocketChatAssociationRecord => new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, roomId),
     /** The conversation link of a platform conversation (source + its own key). */
     conversationLink: (source: string, conversationKey: string): RocketChatAssociationRecord => misc(`conversation:${source}:${conversationKey}`),
+    /** A visitor's latest conversation of one source. */
+    visitorConversation: (source: string, visitorToken: string): RocketChatAssociationRecord => misc(`visitor:${source}:${visitorToken}`),
     /** A record of an inbound platform event or message already handled. */
     inboundEvent: (source: string, eventId: string): RocketChatAssociationRecord => misc(`inbound:${source}:${eventId}`),
     /** Outbound deliveries waiting for one conversation, in order. */
     outboxQueue: (conversationId: string): RocketChatAssociationRecord => misc(`outbox:${conversationId}`),
-    /** The set of conversations that have deliveries waiting. */
-    outboxIndex: (): RocketChatAssociationRecord => misc('outbox-index'),
+    /** One outbound delivery. */
+    outboxItem: (itemId: string): RocketChatAssociationRecord => misc(`outbox-item:${itemId}`),
+    /** Outbound deliveries given up on for one conversation (kept for operators). */
+    outboxParked: (conversationId: string): RocketChatAssociationRecord => misc(`outbox-parked:${conversationId}`),
     /** The RapidPro callback settings stored by PUT /settings. */
     rapidproCallback: (): RocketChatAssociationRecord => misc('rapidpro:callback'),
     /** Counters and last errors per source, for the status endpoint. */

@@ -6,6 +6,7 @@ export enum SettingId {
     RapidProHistoryHours = 'rapidpro_history_hours',
     DeliveryTimeoutSeconds = 'delivery_timeout_seconds',
     DeliveryMaxAgeHours = 'delivery_max_age_hours',
+    DeliveryRetryBaseSeconds = 'delivery_retry_base_seconds',
     GitpleEnabled = 'gitple_enabled',
     GitpleEventSecret = 'gitple_event_secret',
     GitpleAppCode = 'gitple_app_code',

@@ -1,0 +1,26 @@
+import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+import { JsonEndpoint } from '../../http/JsonEndpoint';
+import { emptyResponse, jsonResponse } from '../../http/jsonResponse';
+import { RequestContext } from '../../http/RequestContext';
+import { parseCallbackSettings } from '../../rapidpro/parseCallbackSettings';
+import { RapidProCallbackStore } from '../../rapidpro/RapidProCallbackStore';
+import { requireAppSecret } from '../../security/AppSecretGuard';
+
+/** `PUT /settings` stores RapidPro's callback URL (RapidPro's connect check needs exactly 204); `GET` shows it. */
+export class RapidProSettingsEndpoint extends JsonEndpoint {
+    public readonly path = 'settings';
+    protected readonly methods = ['get', 'put'] as const;
+
+    protected async handle({ request, method, read, persistence, settings, logger }: RequestContext): Promise<IApiResponse> {
+        await requireAppSecret(request.headers, settings);
+        const store = new RapidProCallbackStore(read.getPersistenceReader(), persistence);
+        if (method === 'get') {
+            const url = await store.url();
+            return jsonResponse(200, { webhook: { url: url ?? null } });
+        }
+        const url = parseCallbackSettings(request.content);
+        await store.save(url, new Date());
+        logger.info('rapidpro: callback URL stored (RapidPro connected)');
+        return emptyResponse(204);
+    }
+}

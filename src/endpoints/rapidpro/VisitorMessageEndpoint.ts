@@ -1,0 +1,19 @@
+import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+import { JsonEndpoint } from '../../http/JsonEndpoint';
+import { jsonResponse } from '../../http/jsonResponse';
+import { RequestContext } from '../../http/RequestContext';
+import { forwardContactMessage } from '../../rapidpro/ContactMessageForwarder';
+import { parseVisitorMessage } from '../../rapidpro/parseVisitorMessage';
+import { requireAppSecret } from '../../security/AppSecretGuard';
+
+/** `POST /visitor-message`: the contact's message → 201 `{"id": "<message id>"}`. */
+export class VisitorMessageEndpoint extends JsonEndpoint {
+    public readonly path = 'visitor-message';
+    protected readonly methods = ['post'] as const;
+
+    protected async handle(context: RequestContext): Promise<IApiResponse> {
+        await requireAppSecret(context.request.headers, context.settings);
+        const id = await forwardContactMessage(context, parseVisitorMessage(context.request.content));
+        return jsonResponse(201, { id });
+    }
+}

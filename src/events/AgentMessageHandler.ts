@@ -1,0 +1,50 @@
+import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ILivechatMessage } from '@rocket.chat/apps-engine/definition/livechat';
+import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+import { ConversationLinkStore } from '../links/ConversationLinkStore';
+import { extractAgentReply } from '../outbound/extractAgentReply';
+import { enqueueDelivery } from '../outbox/Outbox';
+import { outboundAdapter } from '../sources/outboundAdapters';
+
+/** The visitor's own messages (Rocket.Chat marks them with the visitor's token or sends them as the visitor). */
+function isFromVisitor(message: IMessage): boolean {
+    const livechat = message as ILivechatMessage;
+    if (livechat.token || livechat.visitor) {
+        return true;
+    }
+    const room = message.room as IMessage['room'] & { visitor?: { id?: string; token?: string } };
+    return Boolean(room.visitor?.id && room.visitor.id === message.sender?.id);
+}
+
+/**
+ * IPostMessageSent: a message by a Rocket.Chat user (not the visitor, not this app's bot,
+ * not a system message) in a linked, open room goes to the outbox of the room's source.
+ */
+export async function handleMessageSent(message: IMessage, appId: string, read: IRead, persistence: IPersistence, modify: IModify, logger: ILogger): Promise<void> {
+    if (message.type || message.room.type !== RoomType.LIVE_CHAT || !message.id) {
+        return;
+    }
+    const link = await new ConversationLinkStore(read.getPersistenceReader()).byRoom(message.room.id);
+    if (!link || !link.open) {
+        return;
+    }
+    const appUser = await read.getUserReader().getAppUser(appId);
+    if (message.sender?.id === appUser?.id || message.sender?.appId === appId || isFromVisitor(message)) {
+        return;
+    }
+    const adapter = outboundAdapter(link.source);
+    if (!adapter) {
+        return;
+    }
+    const siteUrl = String((await read.getEnvironmentReader().getServerSettings().getValueById('Site_Url')) ?? '');
+    const reply = extractAgentReply(message, siteUrl);
+    if (reply.text.trim() === '' && reply.attachments.length === 0) {
+        return;
+    }
+    for (const payload of adapter.agentReply(link, reply)) {
+        await enqueueDelivery(read.getPersistenceReader(), persistence, modify, { source: link.source, conversationId: link.roomId, kind: 'agent-message', payload });
+    }
+    logger.debug(`${link.source}: agent message ${message.id} of room ${link.roomId} queued`);
+}
+

@@ -1,0 +1,63 @@
+import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import { AssociationKeys } from '../persistence/AssociationKeys';
+import { ConversationLink } from './ConversationLink';
+
+interface VisitorPointer {
+    conversationKey: string;
+}
+
+/**
+ * Conversation links, readable by room and by platform conversation, plus a pointer from a
+ * visitor token to its latest conversation. Every read is keyed; records are rewritten with
+ * the same association list, so Rocket.Chat's update-by-associations finds them.
+ */
+export class ConversationLinkStore {
+    constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
+
+    public async byRoom(roomId: string): Promise<ConversationLink | undefined> {
+        return this.first<ConversationLink>([AssociationKeys.kind('link'), AssociationKeys.roomLink(roomId)]);
+    }
+
+    public async byConversation(source: string, conversationKey: string): Promise<ConversationLink | undefined> {
+        return this.first<ConversationLink>([AssociationKeys.kind('link'), AssociationKeys.conversationLink(source, conversationKey)]);
+    }
+
+    /** The visitor's latest conversation of this source, open or closed. */
+    public async latestOfVisitor(source: string, visitorToken: string): Promise<ConversationLink | undefined> {
+        const pointer = await this.first<VisitorPointer>([AssociationKeys.kind('visitor-link'), AssociationKeys.visitorConversation(source, visitorToken)]);
+        return pointer ? this.byConversation(source, pointer.conversationKey) : undefined;
+    }
+
+    /** Writes the link and points its visitor at it. */
+    public async save(link: ConversationLink): Promise<void> {
+        const writer = this.requireWriter();
+        await writer.updateByAssociations(linkKeys(link), link, true);
+        await writer.updateByAssociations(pointerKeys(link), { conversationKey: link.conversationKey }, true);
+    }
+
+    /** Rewrites the link without moving the visitor's pointer (e.g. marking an old conversation closed). */
+    public async update(link: ConversationLink): Promise<void> {
+        await this.requireWriter().updateByAssociations(linkKeys(link), link, true);
+    }
+
+    private async first<T>(keys: Array<RocketChatAssociationRecord>): Promise<T | undefined> {
+        const [record] = await this.reader.readByAssociations(keys);
+        return record as T | undefined;
+    }
+
+    private requireWriter(): IPersistence {
+        if (!this.writer) {
+            throw new Error('ConversationLinkStore opened read-only');
+        }
+        return this.writer;
+    }
+}
+
+function linkKeys(link: ConversationLink): Array<RocketChatAssociationRecord> {
+    return [AssociationKeys.kind('link'), AssociationKeys.roomLink(link.roomId), AssociationKeys.conversationLink(link.source, link.conversationKey)];
+}
+
+function pointerKeys(link: ConversationLink): Array<RocketChatAssociationRecord> {
+    return [AssociationKeys.kind('visitor-link'), AssociationKeys.visitorConversation(link.source, link.visitorToken)];
+}

@@ -1,0 +1,97 @@
+import { IModify, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IDepartment, ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
+import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
+export interface VisitorDetails {
+    token: string;
+    name: string;
+    email?: string;
+    phone?: string;
+    departmentId?: string;
+}
+
+/** The only module that touches Rocket.Chat's livechat accessors. */
+export class LivechatGateway {
+    private botUser?: IUser;
+
+    constructor(private readonly read: IRead, private readonly modify: IModify, private readonly appId: string) {}
+
+    public async appUser(): Promise<IUser> {
+        if (!this.botUser) {
+            const user = await this.read.getUserReader().getAppUser(this.appId);
+            if (!user) {
+                throw new Error('the app user is missing: reinstall the app');
+            }
+            this.botUser = user;
+        }
+        return this.botUser;
+    }
+
+    public async findDepartment(idOrName: string): Promise<IDepartment | undefined> {
+        return this.read.getLivechatReader().getLivechatDepartmentByIdOrName(idOrName);
+    }
+
+    public async findVisitor(token: string): Promise<IVisitor | undefined> {
+        return this.read.getLivechatReader().getLivechatVisitorByToken(token);
+    }
+
+    /** Registers the visitor, or updates the one with the same token (Rocket.Chat's registerGuest). */
+    public async upsertVisitor(details: VisitorDetails): Promise<IVisitor> {
+        const visitor: IVisitor = {
+            token: details.token,
+            username: '',
+            name: details.name,
+            department: details.departmentId,
+            visitorEmails: details.email ? [{ address: details.email }] : undefined,
+            phone: details.phone ? [{ phoneNumber: details.phone }] : undefined,
+        };
+        const created = await this.modify.getCreator().getLivechatCreator().createAndReturnVisitor(visitor);
+        if (!created) {
+            throw new Error(`Rocket.Chat did not register visitor ${details.token}`);
+        }
+        return created;
+    }
+
+    public async openRoom(visitor: IVisitor, label: string): Promise<ILivechatRoom> {
+        // No agent: Rocket.Chat routes the room to the visitor's department (or its queue).
+        return this.modify.getCreator().getLivechatCreator().createRoom(visitor, undefined as unknown as IUser, {
+            source: { type: OmnichannelSourceType.APP, id: this.appId, alias: 'Tickets', label },
+        });
+    }
+
+    public async room(roomId: string): Promise<ILivechatRoom | undefined> {
+        const room = await this.read.getRoomReader().getById(roomId);
+        return (room as ILivechatRoom | undefined) ?? undefined;
+    }
+
+    public async closeRoom(room: ILivechatRoom, comment: string): Promise<boolean> {
+        return this.modify.getUpdater().getLivechatUpdater().closeRoom(room, comment, await this.appUser());
+    }
+
+    public async postAsVisitor(room: ILivechatRoom, visitor: IVisitor, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
+        const builder = this.modify.getCreator().startLivechatMessage().setRoom(room).setVisitor(visitor).setText(text);
+        if (attachments.length > 0) {
+            builder.setAttachments(attachments);
+        }
+        return this.modify.getCreator().finish(builder);
+    }
+
+    public async postAsBot(room: ILivechatRoom, text: string, attachments: Array<IMessageAttachment> = []): Promise<string> {
+        const builder = this.modify.getCreator().startMessage().setRoom(room).setSender(await this.appUser()).setText(text).setGroupable(false);
+        if (attachments.length > 0) {
+            builder.setAttachments(attachments);
+        }
+        return this.modify.getCreator().finish(builder);
+    }
+
+    /** Sets a livechat custom field of the visitor (and its open room); Rocket.Chat refuses fields the admin has not defined. */
+    public async setCustomField(token: string, key: string, value: string): Promise<boolean> {
+        return this.modify.getUpdater().getLivechatUpdater().setCustomFields(token, key, value, true);
+    }
+
+    public async transferToDepartment(room: ILivechatRoom, visitor: IVisitor, departmentId: string): Promise<boolean> {
+        return this.modify.getUpdater().getLivechatUpdater().transferVisitor(visitor, { currentRoom: room, targetDepartment: departmentId });
+    }
+}

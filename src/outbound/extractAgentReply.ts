@@ -1,0 +1,52 @@
+import { IMessage, IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+import { lookup } from 'mime-types';
+import { emojify } from 'node-emoji';
+import { absoluteUrl } from './absoluteUrl';
+import { AgentReply, ReplyAttachment } from './AgentReply';
+
+function attachmentLink(attachment: IMessageAttachment): string | undefined {
+    return attachment.title?.link ?? attachment.imageUrl ?? attachment.audioUrl ?? attachment.videoUrl;
+}
+
+function fileName(attachment: IMessageAttachment, link: string): string {
+    const fromTitle = attachment.title?.value?.trim();
+    if (fromTitle) {
+        return fromTitle;
+    }
+    const last = link.split('?')[0].split('/').filter(Boolean).pop() ?? 'file';
+    try {
+        return decodeURIComponent(last);
+    } catch {
+        return last;
+    }
+}
+
+function mimeTypeOf(message: IMessage, attachment: IMessageAttachment, link: string, name: string): string {
+    const files = message.files ?? (message.file ? [message.file] : []);
+    const file = files.find((candidate) => link.includes(`/${candidate._id}/`));
+    if (file?.type) {
+        return file.type;
+    }
+    const guessed = lookup(name) || lookup(link.split('?')[0]);
+    if (guessed) {
+        return guessed;
+    }
+    if (attachment.imageUrl) {
+        return 'image/*';
+    }
+    return attachment.audioUrl ? 'audio/*' : attachment.videoUrl ? 'video/*' : 'application/octet-stream';
+}
+
+/** Every uploaded file of the message (absolute URL, MIME type, name) and its text with :shortcodes: as emoji. */
+export function extractAgentReply(message: IMessage, siteUrl: string): AgentReply {
+    const attachments: Array<ReplyAttachment> = [];
+    for (const attachment of message.attachments ?? []) {
+        const link = attachmentLink(attachment);
+        if (!link) {
+            continue;
+        }
+        const name = fileName(attachment, link);
+        attachments.push({ url: absoluteUrl(siteUrl, link), mimeType: mimeTypeOf(message, attachment, link, name), name });
+    }
+    return { text: emojify(message.text ?? ''), attachments };
+}

@@ -1,0 +1,75 @@
+import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import { AssociationKeys } from '../persistence/AssociationKeys';
+import { OutboxItem, ParkedItem } from './OutboxItem';
+
+let counter = 0;
+
+/** A sortable sequence: milliseconds since the epoch, then a per-process counter. */
+export function nextSequence(now: number): string {
+    counter = (counter + 1) % 1e9;
+    return `${String(now).padStart(15, '0')}-${String(counter).padStart(9, '0')}`;
+}
+
+const itemKeys = (item: Pick<OutboxItem, 'id' | 'conversationId'>): Array<RocketChatAssociationRecord> => [
+    AssociationKeys.kind('outbox-item'),
+    AssociationKeys.outboxQueue(item.conversationId),
+    AssociationKeys.outboxItem(item.id),
+];
+
+const parkedKeys = (item: Pick<OutboxItem, 'id' | 'conversationId'>): Array<RocketChatAssociationRecord> => [
+    AssociationKeys.kind('outbox-parked'),
+    AssociationKeys.outboxParked(item.conversationId),
+    AssociationKeys.outboxItem(item.id),
+];
+
+const bySequence = (a: OutboxItem, b: OutboxItem): number => (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0);
+
+/**
+ * The durable outbox: one persistence record per item, so enqueueing is a single insert
+ * (safe with several Rocket.Chat instances) and survives restarts.
+ */
+export class OutboxStore {
+    constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
+
+    public async add(item: OutboxItem): Promise<void> {
+        await this.requireWriter().createWithAssociations(item, itemKeys(item));
+    }
+
+    /** The conversation's waiting items, oldest first. */
+    public async queue(conversationId: string): Promise<Array<OutboxItem>> {
+        const items = (await this.reader.readByAssociations([AssociationKeys.kind('outbox-item'), AssociationKeys.outboxQueue(conversationId)])) as Array<OutboxItem>;
+        return items.sort(bySequence);
+    }
+
+    /** Every waiting item, oldest first. */
+    public async allWaiting(): Promise<Array<OutboxItem>> {
+        return ((await this.reader.readByAssociations([AssociationKeys.kind('outbox-item')])) as Array<OutboxItem>).sort(bySequence);
+    }
+
+    public async allParked(): Promise<Array<ParkedItem>> {
+        return (await this.reader.readByAssociations([AssociationKeys.kind('outbox-parked')])) as Array<ParkedItem>;
+    }
+
+    public async update(item: OutboxItem): Promise<void> {
+        await this.requireWriter().updateByAssociations(itemKeys(item), item, false);
+    }
+
+    public async remove(item: OutboxItem): Promise<void> {
+        await this.requireWriter().removeByAssociations(itemKeys(item));
+    }
+
+    /** Moves an item out of the queue into the parked list (kept for operators, never retried). */
+    public async park(item: OutboxItem, reason: string, now: Date): Promise<void> {
+        const parked: ParkedItem = { ...item, parkedAt: now.toISOString(), reason };
+        await this.requireWriter().createWithAssociations(parked, parkedKeys(item));
+        await this.remove(item);
+    }
+
+    private requireWriter(): IPersistence {
+        if (!this.writer) {
+            throw new Error('OutboxStore opened read-only');
+        }
+        return this.writer;
+    }
+}

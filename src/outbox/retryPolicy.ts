@@ -1,0 +1,38 @@
+/** How deliveries are retried: exponential backoff with jitter, and which answers are worth retrying. */
+
+export type DeliveryOutcome =
+    | { kind: 'delivered' }
+    | { kind: 'retry'; reason: string; retryAfterMs?: number }
+    | { kind: 'drop'; reason: string };
+
+const MAX_DELAY_MS = 5 * 60 * 1000;
+
+/** Delay before attempt number `attempt + 1`: base·2^(attempt−1), capped, with ±25 % jitter. */
+export function backoffDelayMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
+    const exponential = Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(exponential * (0.75 + random() * 0.5));
+}
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, now: number): number | undefined {
+    if (!header) {
+        return undefined;
+    }
+    const trimmed = header.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed)) {
+        return Math.min(MAX_DELAY_MS, Number(trimmed) * 1000);
+    }
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.min(MAX_DELAY_MS, Math.max(0, date - now));
+}
+
+/** 2xx delivered; 408, 425, 429 and 5xx retried (honouring Retry-After); any other 4xx dropped. */
+export function classifyStatus(status: number, errorText: string, retryAfter: number | undefined): DeliveryOutcome {
+    if (status >= 200 && status < 300) {
+        return { kind: 'delivered' };
+    }
+    if (status === 408 || status === 425 || status === 429 || status >= 500) {
+        return { kind: 'retry', reason: `HTTP ${status}${errorText ? `: ${errorText}` : ''}`, retryAfterMs: retryAfter };
+    }
+    return { kind: 'drop', reason: `HTTP ${status}${errorText ? `: ${errorText}` : ''}` };
+}

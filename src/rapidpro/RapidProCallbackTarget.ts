@@ -1,0 +1,33 @@
+import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../outbox/DeliveryTarget';
+import { OutboxItem } from '../outbox/OutboxItem';
+import { SettingId } from '../settings/SettingId';
+import { RapidProCallbackStore } from './RapidProCallbackStore';
+
+/** POSTs `agent-message` and `close-room` to RapidPro's callback with `Authorization: Token <App Secret>`. */
+export class RapidProCallbackTarget implements DeliveryTarget {
+    public readonly source = 'rapidpro';
+
+    public async prepare(item: OutboxItem, { read, settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
+        const url = await new RapidProCallbackStore(read.getPersistenceReader()).url();
+        if (!url) {
+            return { notReady: 'RapidPro has not connected yet (no callback URL from PUT /settings)' };
+        }
+        const secret = await settings.text(SettingId.AppSecret);
+        if (!secret) {
+            return { notReady: 'the App Secret is not set' };
+        }
+        return {
+            url,
+            headers: { 'Authorization': `Token ${secret}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify(item.payload),
+        };
+    }
+
+    /** RapidPro answers errors as {"error": "…"} (or {"status": "unauthorized"}). */
+    public errorText(response: IHttpResponse): string {
+        const data = response.data as { error?: unknown; status?: unknown } | undefined;
+        const text = typeof data?.error === 'string' ? data.error : typeof data?.status === 'string' ? data.status : response.content ?? '';
+        return String(text).slice(0, 300);
+    }
+}

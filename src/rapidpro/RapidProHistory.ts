@@ -1,0 +1,58 @@
+import { IHttp, ILogger, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { RapidProCallbackStore } from './RapidProCallbackStore';
+
+export interface RapidProMessage {
+    direction?: string;
+    text?: string;
+    created_on?: string;
+    attachments?: Array<{ content_type?: string; url?: string }>;
+    contact?: { name?: string | null };
+}
+
+const MAX_PAGES = 20;
+
+/** `2024-05-01 13:04:05 UTC`: history times are always UTC, with the zone shown. */
+export function utcStamp(iso: string | undefined): string {
+    const date = iso ? new Date(iso) : undefined;
+    if (!date || Number.isNaN(date.getTime())) {
+        return '(unknown time)';
+    }
+    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** One readable history text: oldest first, who said it, UTC times, attachments as links. */
+export function formatHistory(messages: Array<RapidProMessage>, contactName: string): string {
+    const sorted = [...messages].sort((a, b) => Date.parse(a.created_on ?? '') - Date.parse(b.created_on ?? ''));
+    const lines = sorted.map((message) => {
+        const who = message.direction === 'in' ? contactName : 'RapidPro';
+        const files = (message.attachments ?? []).filter((file) => file.url).map((file) => `\n    📎 ${file.url}${file.content_type ? ` (${file.content_type})` : ''}`);
+        return `[${utcStamp(message.created_on)}] ${who}: ${message.text ?? ''}${files.join('')}`;
+    });
+    return [`Conversation history from RapidPro (${sorted.length} message${sorted.length === 1 ? '' : 's'}):`, ...lines].join('\n');
+}
+
+/** The contact's messages since `after`, from RapidPro's API v2, following `next` pages. */
+export async function fetchHistory(
+    http: IHttp, reader: IPersistenceRead, apiToken: string, contactUUID: string, after: string, timeoutMs: number, logger: ILogger,
+): Promise<Array<RapidProMessage>> {
+    const callback = await new RapidProCallbackStore(reader).url();
+    if (!callback) {
+        throw new Error('RapidPro has not connected yet (no callback URL), so its API address is unknown');
+    }
+    const origin = new URL(callback).origin;
+    let next: string | undefined = `${origin}/api/v2/messages.json?contact=${encodeURIComponent(contactUUID)}&after=${encodeURIComponent(after)}`;
+    const messages: Array<RapidProMessage> = [];
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+        const response = await http.get(next, { headers: { Authorization: `Token ${apiToken}` }, timeout: timeoutMs });
+        if (response.statusCode !== 200) {
+            throw new Error(`RapidPro's messages API answered HTTP ${response.statusCode}`);
+        }
+        const data = response.data as { results?: Array<RapidProMessage>; next?: string | null } | undefined;
+        messages.push(...(data?.results ?? []));
+        next = typeof data?.next === 'string' && data.next !== '' ? data.next : undefined;
+    }
+    if (next) {
+        logger.warn(`rapidpro: history of contact ${contactUUID} has more than ${MAX_PAGES} pages; older messages left out`);
+    }
+    return messages;
+}

@@ -1,0 +1,29 @@
+import { ConversationLink } from '../links/ConversationLink';
+import { AgentReply } from '../outbound/AgentReply';
+import { OutboundAdapter } from '../sources/OutboundAdapter';
+import { RapidProCallbackTarget } from './RapidProCallbackTarget';
+import { AgentMessageCallback, CloseRoomCallback } from './RapidProTypes';
+
+/** RapidPro's webhooks: one `agent-message` per agent message (text and every file), one `close-room` per close. */
+export class RapidProOutbound implements OutboundAdapter {
+    public readonly source = 'rapidpro';
+    public readonly target = new RapidProCallbackTarget();
+
+    public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
+        const payload: AgentMessageCallback = {
+            type: 'agent-message',
+            ticketID: link.conversationKey,
+            visitor: { token: link.visitorToken },
+            data: { text: reply.text },
+        };
+        if (reply.attachments.length > 0) {
+            payload.data.attachments = reply.attachments.map((file) => ({ type: file.mimeType, url: file.url }));
+        }
+        return [payload as unknown as Record<string, unknown>];
+    }
+
+    public roomClosed(link: ConversationLink): Record<string, unknown> {
+        const payload: CloseRoomCallback = { type: 'close-room', ticketID: link.conversationKey, visitor: { token: link.visitorToken } };
+        return payload as unknown as Record<string, unknown>;
+    }
+}

@@ -1,0 +1,11 @@
+import { RapidProOutbound } from '../rapidpro/RapidProOutbound';
+import { OutboundAdapter } from './OutboundAdapter';
+
+/** Every source's outward half, one line each. */
+const ADAPTERS: ReadonlyArray<OutboundAdapter> = [new RapidProOutbound()];
+
+const BY_SOURCE = new Map(ADAPTERS.map((adapter) => [adapter.source, adapter]));
+
+export function outboundAdapter(source: string): OutboundAdapter | undefined {
+    return BY_SOURCE.get(source);
+}
