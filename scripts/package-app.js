@@ -10,7 +10,8 @@ const AdmZip = require('adm-zip');
 const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
-const stage = path.join(root, 'build', 'package-src');
+// A staging folder per process, so parallel builds (two test runs) never share one.
+const stage = path.join(root, 'build', `package-src-${process.pid}`);
 const APP_FILES = ['app.json', 'package.json', 'TicketsApp.ts', 'icon.png', 'src', 'i18n'];
 
 function stageSources() {
@@ -63,7 +64,10 @@ function main() {
 	final.addFile(classFile, Buffer.from(code));
 	fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
 	const target = path.join(root, 'dist', name);
-	final.writeZip(target);
+	const temporary = `${target}.${process.pid}.tmp`;
+	final.writeZip(temporary);
+	fs.renameSync(temporary, target);
+	fs.rmSync(stage, { recursive: true, force: true });
 	process.stdout.write(`${path.relative(root, target)}\n`);
 }
 

@@ -3,16 +3,15 @@ import { JsonEndpoint } from '../http/JsonEndpoint';
 import { jsonResponse } from '../http/jsonResponse';
 import { RequestContext } from '../http/RequestContext';
 import { requireAppSecret } from '../security/AppSecretGuard';
-import { sourceConfigurations } from '../status/sourceConfiguration';
+import { buildStatusReport } from '../status/buildStatusReport';
 
 /** `GET /status`: health per source for operators (App Secret required; never shows a secret). */
 export class StatusEndpoint extends JsonEndpoint {
     public readonly path = 'status';
     protected readonly methods = ['get'] as const;
 
-    protected async handle({ request, settings }: RequestContext): Promise<IApiResponse> {
+    protected async handle({ request, read, settings }: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(request.headers, settings);
-        const sources = await sourceConfigurations(settings);
-        return jsonResponse(200, { status: 'ok', sources });
+        return jsonResponse(200, await buildStatusReport(read, settings));
     }
 }

@@ -29,16 +29,26 @@ export class ConversationLinkStore {
         return pointer ? this.byConversation(source, pointer.conversationKey) : undefined;
     }
 
+    /** How many conversations of the source have an open room. */
+    public async countOpen(source: string): Promise<number> {
+        return (await this.reader.readByAssociations([AssociationKeys.kind('open-link'), AssociationKeys.openLinks(source)])).length;
+    }
+
     /** Writes the link and points its visitor at it. */
     public async save(link: ConversationLink): Promise<void> {
-        const writer = this.requireWriter();
-        await writer.updateByAssociations(linkKeys(link), link, true);
-        await writer.updateByAssociations(pointerKeys(link), { conversationKey: link.conversationKey }, true);
+        await this.update(link);
+        await this.requireWriter().updateByAssociations(pointerKeys(link), { conversationKey: link.conversationKey }, true);
     }
 
     /** Rewrites the link without moving the visitor's pointer (e.g. marking an old conversation closed). */
     public async update(link: ConversationLink): Promise<void> {
-        await this.requireWriter().updateByAssociations(linkKeys(link), link, true);
+        const writer = this.requireWriter();
+        await writer.updateByAssociations(linkKeys(link), link, true);
+        if (link.open) {
+            await writer.updateByAssociations(openMarkerKeys(link), { roomId: link.roomId }, true);
+        } else {
+            await writer.removeByAssociations(openMarkerKeys(link));
+        }
     }
 
     private async first<T>(keys: Array<RocketChatAssociationRecord>): Promise<T | undefined> {
@@ -56,6 +66,10 @@ export class ConversationLinkStore {
 
 function linkKeys(link: ConversationLink): Array<RocketChatAssociationRecord> {
     return [AssociationKeys.kind('link'), AssociationKeys.roomLink(link.roomId), AssociationKeys.conversationLink(link.source, link.conversationKey)];
+}
+
+function openMarkerKeys(link: ConversationLink): Array<RocketChatAssociationRecord> {
+    return [AssociationKeys.kind('open-link'), AssociationKeys.openLinks(link.source), AssociationKeys.openLinkOfRoom(link.roomId)];
 }
 
 function pointerKeys(link: ConversationLink): Array<RocketChatAssociationRecord> {

@@ -13,6 +13,9 @@ export const AssociationKeys = {
     roomLink: (roomId: string): RocketChatAssociationRecord => new RocketChatAssociationRecord(RocketChatAssociationModel.ROOM, roomId),
     /** The conversation link of a platform conversation (source + its own key). */
     conversationLink: (source: string, conversationKey: string): RocketChatAssociationRecord => misc(`conversation:${source}:${conversationKey}`),
+    /** Marks a source's open conversations (one marker per open room), so they can be counted with a keyed read. */
+    openLinks: (source: string): RocketChatAssociationRecord => misc(`open-links:${source}`),
+    openLinkOfRoom: (roomId: string): RocketChatAssociationRecord => misc(`open-link:${roomId}`),
     /** A visitor's latest conversation of one source. */
     visitorConversation: (source: string, visitorToken: string): RocketChatAssociationRecord => misc(`visitor:${source}:${visitorToken}`),
     /** A record of an inbound platform event or message already handled. */

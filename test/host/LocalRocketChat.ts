@@ -75,6 +75,8 @@ export class LocalRocketChat {
         this.manager = manager;
         this.events.attach(manager);
         await manager.load();
+        // Rocket.Chat starts every stored app that was enabled (its orchestrator calls load, then enableAll).
+        await manager.enableAll();
     }
 
     /** Installs and enables a packaged app; returns its id. */

@@ -1,0 +1,204 @@
+import { RapidProWorld, SECRET } from '../support/RapidProWorld';
+import { sleep, waitFor } from '../support/waitFor';
+
+/** What the app sends RapidPro: agent-message and close-room, through the durable outbox. */
+describe('RapidPro webhooks', () => {
+    const world = new RapidProWorld();
+    let ticketCounter = 0;
+
+    beforeAll(() => world.start());
+    afterAll(() => world.stop());
+    afterEach(() => {
+        world.rapidpro.behaviour = { kind: 'ok' };
+    });
+
+    async function freshTicket(): Promise<{ ticketID: string; token: string; roomId: string }> {
+        ticketCounter += 1;
+        const ticketID = `0f0f0f0f-0000-4000-8000-${String(ticketCounter).padStart(12, '0')}`;
+        const token = String(50000 + ticketCounter);
+        return { ticketID, token, roomId: await world.openTicket(ticketID, token) };
+    }
+
+    const callbacksOf = (ticketID: string) => world.rapidpro.received.filter((call) => call.body.ticketID === ticketID);
+
+    it('sends an agent reply with the right ticketID, visitor, headers and emoji as characters', async () => {
+        const { ticketID, token, roomId } = await freshTicket();
+        world.host.agentMessage(roomId, 'agent', 'Hello :smile: how can I help? :+1:');
+        const [call] = await waitFor('the agent-message callback', () => callbacksOf(ticketID).length > 0 && callbacksOf(ticketID));
+        expect(call.headers.authorization).toBe(`Token ${SECRET}`);
+        expect(call.headers['content-type']).toMatch(/^application\/json/);
+        expect(call.body).toEqual({ type: 'agent-message', ticketID, visitor: { token }, data: { text: 'Hello 😄 how can I help? 👍' } });
+    });
+
+    it('sends every uploaded file with an absolute Site_Url link and its MIME type, with or without text', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        world.host.agentMessage(roomId, 'agent', 'Here are your documents', [
+            { name: 'invoice.pdf', type: 'application/pdf' },
+            { name: 'photo.png', type: 'image/png' },
+            { name: 'report.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+        ]);
+        world.host.agentMessage(roomId, 'agent', '', [{ name: 'voice note.ogg', type: 'audio/ogg' }]);
+        const calls = await waitFor('two agent-message callbacks', () => callbacksOf(ticketID).length === 2 && callbacksOf(ticketID));
+        const first = calls[0].body.data;
+        expect(first.text).toBe('Here are your documents');
+        expect(first.attachments.map((file: { type: string }) => file.type)).toEqual([
+            'application/pdf', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ]);
+        for (const file of first.attachments) {
+            expect(file.url).toMatch(/^http:\/\/chat\.example\.test\/file-upload\/[^/]+\/[^/]+$/);
+        }
+        expect(calls[1].body.data.text).toBe('');
+        expect(calls[1].body.data.attachments).toEqual([{ type: 'audio/ogg', url: expect.stringMatching(/^http:\/\/chat\.example\.test\/file-upload\/.+\/voice%20note\.ogg$/) }]);
+    });
+
+    it('never sends the visitor\'s own messages, the app\'s bot messages or system messages', async () => {
+        const { ticketID, token, roomId } = await freshTicket();
+        await world.call('POST', 'visitor-message', { visitor: { token }, text: 'from the contact' });
+        world.host.transfer(roomId, { department: 'Support' }, 'agent');
+        world.host.livechat.postMessage({ roomId, sender: world.host.appUser(world.appId)!, text: 'bot note' });
+        world.host.agentMessage(roomId, 'agent', 'the only reply');
+        await waitFor('the agent reply', () => callbacksOf(ticketID).length > 0);
+        await world.host.events.settle();
+        await sleep(300);
+        expect(callbacksOf(ticketID).map((call) => call.body.data?.text)).toEqual(['the only reply']);
+    });
+
+    it('sends close-room when an agent closes the room, after the room\'s last agent message', async () => {
+        const { ticketID, token, roomId } = await freshTicket();
+        world.host.agentMessage(roomId, 'agent', 'one');
+        world.host.agentMessage(roomId, 'agent', 'two');
+        world.host.closeAsAgent(roomId, 'agent', 'Solved');
+        const calls = await waitFor('three callbacks', () => callbacksOf(ticketID).length === 3 && callbacksOf(ticketID));
+        expect(calls.map((call) => call.body.type)).toEqual(['agent-message', 'agent-message', 'close-room']);
+        expect(calls[2].body).toEqual({ type: 'close-room', ticketID, visitor: { token } });
+    });
+
+    it('sends close-room when the visitor closes the room', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        world.host.closeAsVisitor(roomId);
+        await waitFor('close-room', () => callbacksOf(ticketID).some((call) => call.body.type === 'close-room'));
+    });
+
+    it('closes the room for /room.close (GET with a body) with 204, echoes nothing, and answers 204 again', async () => {
+        const { ticketID, token, roomId } = await freshTicket();
+        const close = await world.call('GET', 'room.close', { visitor: { token } });
+        expect(close.status).toBe(204);
+        expect(world.room(roomId).isOpen).toBe(false);
+        const comment = world.messages(roomId).find((message) => message.type === 'livechat-close');
+        expect(comment?.text).toContain('closed in RapidPro');
+        expect((await world.call('POST', 'room.close', { visitor: { token } })).status).toBe(204);
+        await world.host.events.settle();
+        await sleep(500);
+        expect(callbacksOf(ticketID)).toHaveLength(0);
+        const unknown = await world.call('GET', 'room.close', { visitor: { token: 'never-seen' } });
+        expect(unknown.status).toBe(404);
+        expect((await world.call('GET', 'room.close', { visitor: {} })).status).toBe(400);
+    });
+
+    it('replaces a still-open ticket: closes its room with a comment, tells RapidPro, opens a fresh room', async () => {
+        const old = await freshTicket();
+        const newTicket = '0f0f0f0f-0000-4000-8000-ffffffffffff';
+        const answer = await world.call('GET', 'room', { visitor: { token: old.token }, ticketID: newTicket });
+        expect(answer.status).toBe(201);
+        expect(answer.json.id).not.toBe(old.roomId);
+        expect(world.room(old.roomId).isOpen).toBe(false);
+        expect(world.messages(old.roomId).find((message) => message.type === 'livechat-close')?.text).toContain(newTicket);
+        expect(world.room(answer.json.id).isOpen).toBe(true);
+        const [closeOld] = await waitFor('close-room for the old ticket', () => callbacksOf(old.ticketID).length > 0 && callbacksOf(old.ticketID));
+        expect(closeOld.body).toEqual({ type: 'close-room', ticketID: old.ticketID, visitor: { token: old.token } });
+        const forwarded = await world.call('POST', 'visitor-message', { visitor: { token: old.token }, text: 'to the new room' });
+        expect(world.messages(answer.json.id).some((message) => message.id === forwarded.json.id)).toBe(true);
+    });
+
+    it('keeps deliveries while RapidPro is down and delivers them once, in order, when it is back', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        const port = Number(new URL(world.rapidpro.callbackUrl).port);
+        await world.rapidpro.stop();
+        for (const text of ['first', 'second', 'third']) {
+            world.host.agentMessage(roomId, 'agent', text);
+        }
+        world.host.closeAsAgent(roomId, 'agent');
+        await world.host.events.settle();
+        await sleep(2500);
+        await world.rapidpro.start(port);
+        const calls = await waitFor('all four callbacks', () => callbacksOf(ticketID).length >= 4 && callbacksOf(ticketID), 20000);
+        await sleep(1500);
+        expect(callbacksOf(ticketID).map((call) => call.body.data?.text ?? call.body.type)).toEqual(['first', 'second', 'third', 'close-room']);
+        expect(calls).toHaveLength(4);
+    }, 40000);
+
+    it('retries 500 and 429 answers, and drops (and reports) a 4xx RapidPro will never accept', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        world.rapidpro.behaviour = { kind: 'status', status: 503 };
+        world.host.agentMessage(roomId, 'agent', 'after a 503');
+        await sleep(600);
+        world.rapidpro.behaviour = { kind: 'ok' };
+        await waitFor('the retried message', () => callbacksOf(ticketID).length === 1, 15000);
+
+        world.rapidpro.behaviour = { kind: 'status', status: 400, body: { error: 'unable to fetch attachment' } };
+        world.host.agentMessage(roomId, 'agent', 'refused');
+        await waitFor('the refusal to be recorded', async () => {
+            const status = await world.call('GET', 'status');
+            return status.json.sources.find((source: { source: string }) => source.source === 'rapidpro').lastError?.message.includes('unable to fetch attachment');
+        });
+        world.rapidpro.behaviour = { kind: 'ok' };
+        world.host.agentMessage(roomId, 'agent', 'after the refusal');
+        await waitFor('the next message', () => callbacksOf(ticketID).length === 2);
+        expect(callbacksOf(ticketID).map((call) => call.body.data.text)).toEqual(['after a 503', 'after the refusal']);
+        const status = await world.call('GET', 'status');
+        const rapidpro = status.json.sources.find((source: { source: string }) => source.source === 'rapidpro');
+        expect(rapidpro.outbox.parked).toBeGreaterThanOrEqual(1);
+        expect(JSON.stringify(status.json)).not.toContain(SECRET);
+    }, 30000);
+
+    it('delivers what was queued before a Rocket.Chat restart', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        const port = Number(new URL(world.rapidpro.callbackUrl).port);
+        await world.rapidpro.stop();
+        world.host.agentMessage(roomId, 'agent', 'before restart 1');
+        world.host.agentMessage(roomId, 'agent', 'before restart 2');
+        await world.host.events.settle();
+        await world.host.reloadEngine();
+        await world.rapidpro.start(port);
+        await waitFor('both queued messages', () => callbacksOf(ticketID).length === 2, 30000);
+        expect(callbacksOf(ticketID).map((call) => call.body.data.text)).toEqual(['before restart 1', 'before restart 2']);
+    }, 40000);
+
+    it('copies the contact\'s recent RapidPro messages into the new room, following every page', async () => {
+        await world.host.setSetting(world.appId, 'rapidpro_api_token', 'rp-api-token-123');
+        const now = Date.now();
+        world.rapidpro.history = [1, 2, 3, 4, 5].map((n) => ({
+            id: n,
+            direction: n % 2 ? 'in' : 'out',
+            text: `history ${n}`,
+            created_on: new Date(now - (6 - n) * 60000).toISOString(),
+            attachments: n === 3 ? [{ content_type: 'image/jpeg', url: 'https://rapidpro.example/media/h3.jpg' }] : [],
+        })) as never;
+        world.rapidpro.historyPageSize = 2;
+        const roomId = await world.openTicket('history-1', '60000', { visitor: { token: '60000', name: 'Ana', contactUUID: 'c0ffee00-0000-4000-8000-000000000001' } });
+        const history = await waitFor('the history message', () => world.messages(roomId).find((message) => message.text?.startsWith('Conversation history')));
+        expect(world.rapidpro.historyRequests.length).toBe(3);
+        expect(world.rapidpro.historyRequests[0].authorization).toBe('Token rp-api-token-123');
+        expect(world.rapidpro.historyRequests[0].url).toContain('contact=c0ffee00-0000-4000-8000-000000000001');
+        const lines = history.text!.split('\n');
+        expect(lines[0]).toContain('5 messages');
+        expect(lines.filter((line) => line.startsWith('[')).map((line) => line.replace(/^.*\] /, ''))).toEqual([
+            'Ana: history 1', 'RapidPro: history 2', 'Ana: history 3', 'RapidPro: history 4', 'Ana: history 5',
+        ]);
+        expect(history.text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+        expect(history.text).toContain('https://rapidpro.example/media/h3.jpg');
+        expect(history.sender.username).toBe('tickets.bot');
+        await world.host.setSetting(world.appId, 'rapidpro_api_token', '');
+    });
+
+    it('reports per-source status: open rooms, messages in and out, queue', async () => {
+        const status = await world.call('GET', 'status');
+        expect(status.status).toBe(200);
+        const rapidpro = status.json.sources.find((source: { source: string }) => source.source === 'rapidpro');
+        expect(rapidpro).toEqual(expect.objectContaining({ enabled: true, configured: true }));
+        expect(rapidpro.openRooms).toBeGreaterThan(0);
+        expect(rapidpro.messagesOut).toBeGreaterThan(0);
+        expect(rapidpro.messagesIn).toBeGreaterThan(0);
+        expect(rapidpro.outbox.queued).toBe(0);
+    });
+});
