@@ -27,7 +27,8 @@ function mimeTypeOf(message: IMessage, attachment: IMessageAttachment, link: str
     if (file?.type) {
         return file.type;
     }
-    const guessed = lookup(name) || lookup(link.split('?')[0]);
+    const path = link.split('?')[0];
+    const guessed = (name.includes('.') && lookup(name)) || (/\.[^/]+$/.test(path) && lookup(path));
     if (guessed) {
         return guessed;
     }

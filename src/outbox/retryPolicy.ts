@@ -7,11 +7,14 @@ export type DeliveryOutcome =
 
 const MAX_DELAY_MS = 5 * 60 * 1000;
 
-/** Delay before attempt number `attempt + 1`: base·2^(attempt−1), capped, with ±25 % jitter. */
+/** Delay before attempt number `attempt + 1`: base·2^(attempt−1) with ±25 % jitter, never above 5 minutes. */
 export function backoffDelayMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
     const exponential = Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(exponential * (0.75 + random() * 0.5));
+    return Math.min(MAX_DELAY_MS, Math.round(exponential * (0.75 + random() * 0.5)));
 }
+
+/** An HTTP-date (RFC 9110: IMF-fixdate, RFC 850 or asctime), which always names the day and a 4-digit or 2-digit year. */
+const HTTP_DATE = /^[A-Za-z]{3,9}, ?\d{1,2}[ -][A-Za-z]{3}[ -]\d{2,4} \d{2}:\d{2}:\d{2} GMT$|^[A-Za-z]{3} [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
 
 /** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | undefined, now: number): number | undefined {
@@ -22,7 +25,7 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
     if (/^\d+(\.\d+)?$/.test(trimmed)) {
         return Math.min(MAX_DELAY_MS, Number(trimmed) * 1000);
     }
-    const date = Date.parse(trimmed);
+    const date = HTTP_DATE.test(trimmed) ? Date.parse(trimmed) : NaN;
     return Number.isNaN(date) ? undefined : Math.min(MAX_DELAY_MS, Math.max(0, date - now));
 }
 

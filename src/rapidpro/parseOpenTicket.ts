@@ -2,6 +2,9 @@ import { HttpError } from '../http/HttpError';
 import { bodyObject, firstSpelling, optionalObject, optionalStringMap, optionalText, requiredText } from '../validation/fields';
 import { OpenTicketRequest } from './RapidProTypes';
 
+/** ISO 8601 date and time as RapidPro sends it (`2019-10-07T15:20:30Z`), or the seed's `2020-07-17 10:28`. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
 /** `/room`: both RapidPro clients' spellings (ticketID/ticketId, contactUUID/contactUuid, department/deparment). */
 export function parseOpenTicket(body: unknown): OpenTicketRequest {
     const root = bodyObject(body);
@@ -13,7 +16,7 @@ export function parseOpenTicket(body: unknown): OpenTicketRequest {
     const uuidKey = firstSpelling(visitor, ['contactUUID', 'contactUuid']);
     const departmentKey = firstSpelling(visitor, ['department', 'deparment']);
     const sessionStart = optionalText(root, 'sessionStart', 'sessionStart', 64);
-    if (sessionStart !== undefined && Number.isNaN(Date.parse(sessionStart))) {
+    if (sessionStart !== undefined && (!DATE_TIME.test(sessionStart) || Number.isNaN(Date.parse(sessionStart)))) {
         throw HttpError.badRequest('"sessionStart" must be a date and time, e.g. 2019-10-07T15:20:30Z');
     }
     return {
