@@ -102,17 +102,22 @@ describe('the local Rocket.Chat host running the packaged app', () => {
         });
     });
 
-    it('delivers message events to the app', async () => {
+    it('delivers message and close events to the app (the engine logs each call it made into the app)', async () => {
         const { host, appId } = running;
+        const calls = (method: string) => host.logs.entries.filter((entry) => entry.appId === appId && entry.method === method).length;
         const department = host.livechat.createDepartment('Events');
         host.livechat.addAgent('event.agent', [department.id]);
         const visitor = host.livechat.upsertVisitor({ token: 'event-visitor', username: 'event-visitor', name: 'Eve', department: department.id });
         const room = host.livechat.createRoom(visitor, undefined, undefined);
         expect(room.servedBy?.username).toBe('event.agent');
-        const messageId = host.agentMessage(room.id, 'event.agent', 'hello');
+        const messagesBefore = calls('app:executePostMessageSent');
+        const closesBefore = calls('app:executePostLivechatRoomClosed');
+        host.agentMessage(room.id, 'event.agent', 'hello');
+        host.closeAsAgent(room.id, 'event.agent', 'bye');
         await host.events.settle();
-        const lines = host.appLogLines(appId).map((line) => line.text);
-        expect(lines.some((text) => text.includes(`message ${messageId} in room ${room.id}`))).toBe(true);
+        // the agent's message and the close comment (a system message) each reach IPostMessageSent
+        expect(calls('app:executePostMessageSent')).toBe(messagesBefore + 2);
+        expect(calls('app:executePostLivechatRoomClosed')).toBe(closesBefore + 1);
     });
 
     it('delivers setting changes to the app', async () => {
