@@ -38,6 +38,6 @@ export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRo
             security: ApiSecurity.UNSECURE,
             endpoints: buildEndpoints(this),
         });
-        await configuration.scheduler.registerProcessors(buildProcessors(this));
+        await configuration.scheduler.registerProcessors(buildProcessors());
     }
 }

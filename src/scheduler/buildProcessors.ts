@@ -6,29 +6,33 @@ import { OutboxProcessor } from '../outbox/OutboxProcessor';
 import { HISTORY_JOB, runHistoryJob } from '../rapidpro/HistoryJob';
 import { outboundAdapter } from '../sources/outboundAdapters';
 
+type Job = (this: IApp, context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<void>;
+
+function outbox(app: IApp, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): OutboxProcessor {
+    return new OutboxProcessor({ read, modify, http, persistence, logger: app.getLogger(), targets: (source) => outboundAdapter(source)?.target });
+}
+
+/*
+ * The engine calls a processor with `this` bound to the app wrapped for that job, whose
+ * logger is the one Rocket.Chat stores; hence plain functions using `this`, not closures.
+ */
+const deliverConversation: Job = async function (context, read, modify, http, persistence) {
+    await outbox(this, read, modify, http, persistence).deliverConversation(String(context.conversationId));
+};
+
+const sweep: Job = async function (_context, read, modify, http, persistence) {
+    await outbox(this, read, modify, http, persistence).deliverAll();
+};
+
+const importHistory: Job = async function (context, read, modify, http, persistence) {
+    await runHistoryJob(context, this.getID(), read, modify, http, persistence, this.getLogger());
+};
+
 /** The app's scheduler jobs: outbox delivery (one conversation now, and a recurring sweep re-armed at every start) and history import. */
-export function buildProcessors(app: IApp): Array<IProcessor> {
-    const outbox = (read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) =>
-        new OutboxProcessor({ read, modify, http, persistence, logger: app.getLogger(), targets: (source) => outboundAdapter(source)?.target });
+export function buildProcessors(): Array<IProcessor> {
     return [
-        {
-            id: DeliveryJob.Conversation,
-            processor: async (context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => {
-                await outbox(read, modify, http, persistence).deliverConversation(String(context.conversationId));
-            },
-        },
-        {
-            id: DeliveryJob.Sweep,
-            startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL },
-            processor: async (_context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => {
-                await outbox(read, modify, http, persistence).deliverAll();
-            },
-        },
-        {
-            id: HISTORY_JOB,
-            processor: async (context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => {
-                await runHistoryJob(context, app.getID(), read, modify, http, persistence, app.getLogger());
-            },
-        },
+        { id: DeliveryJob.Conversation, processor: deliverConversation as IProcessor['processor'] },
+        { id: DeliveryJob.Sweep, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: sweep as IProcessor['processor'] },
+        { id: HISTORY_JOB, processor: importHistory as IProcessor['processor'] },
     ];
 }

@@ -151,6 +151,43 @@ describe('RapidPro webhooks', () => {
         expect(JSON.stringify(status.json)).not.toContain(SECRET);
     }, 30000);
 
+    it('retries a callback that answers after the request timeout, and delivers it once', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        await world.host.setSetting(world.appId, 'delivery_timeout_seconds', 1);
+        world.rapidpro.behaviour = { kind: 'hang', ms: 1500 };
+        world.host.agentMessage(roomId, 'agent', 'slow lane');
+        await world.host.events.settle();
+        await sleep(1300);
+        world.rapidpro.behaviour = { kind: 'ok' };
+        await waitFor('the retried message', () => callbacksOf(ticketID).length === 1, 15000);
+        await sleep(800);
+        expect(callbacksOf(ticketID)).toHaveLength(1);
+        await world.host.setSetting(world.appId, 'delivery_timeout_seconds', 15);
+    }, 30000);
+
+    it('parks a delivery older than the maximum age: kept, logged and counted in status, never sent', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        const parkedBefore = (await world.call('GET', 'status')).json.sources[0].outbox.parked;
+        await world.host.setSetting(world.appId, 'delivery_max_age_hours', 0);
+        world.rapidpro.behaviour = { kind: 'status', status: 502 };
+        world.host.agentMessage(roomId, 'agent', 'too late');
+        await waitFor('the item to be parked', async () => (await world.call('GET', 'status')).json.sources[0].outbox.parked === parkedBefore + 1);
+        world.rapidpro.behaviour = { kind: 'ok' };
+        await world.host.setSetting(world.appId, 'delivery_max_age_hours', 24);
+        await sleep(500);
+        expect(callbacksOf(ticketID)).toHaveLength(0);
+        expect(world.host.appLogLines(world.appId).some((line) => line.severity === 'error' && line.text.includes('parked agent-message'))).toBe(true);
+    });
+
+    it('signs callbacks with the App Secret trimmed exactly as on input', async () => {
+        await world.host.setSetting(world.appId, 'app_secret', `  ${SECRET}\n`);
+        const { ticketID, roomId } = await freshTicket();
+        world.host.agentMessage(roomId, 'agent', 'trimmed');
+        const [call] = await waitFor('the callback', () => callbacksOf(ticketID).length > 0 && callbacksOf(ticketID));
+        expect(call.headers.authorization).toBe(`Token ${SECRET}`);
+        await world.host.setSetting(world.appId, 'app_secret', SECRET);
+    });
+
     it('delivers what was queued before a Rocket.Chat restart', async () => {
         const { ticketID, roomId } = await freshTicket();
         const port = Number(new URL(world.rapidpro.callbackUrl).port);
