@@ -29,7 +29,7 @@ async function main(): Promise<void> {
         'Try:',
         `  curl -i ${auth} ${api}/secret.check`,
         `  curl -i ${auth} ${api}/status`,
-        `  curl -i -X PUT ${auth} -H 'Content-Type: application/json' -d '{"webhook":{"url":"http://localhost:3001/callback"}}' ${api}/settings`,
+        `  curl -i -X PUT ${auth} -H 'Content-Type: application/json' -d '{"webhook":{"url":"http://127.0.0.1:3001/mr/tickets/types/rocketchat/event_callback/6f1c8a8e-2b43-4d7e-9a1b-000000000001"}}' ${api}/settings`,
         `  curl -i -X POST ${auth} -H 'Content-Type: application/json' -d '{"ticketID":"t-1","visitor":{"token":"10000","name":"Ana"}}' ${api}/room`,
         `  curl -i -X POST ${auth} -H 'Content-Type: application/json' -d '{"visitor":{"token":"10000"},"text":"Hello"}' ${api}/visitor-message`,
         'Look and act as the agent:',
