@@ -1,19 +1,8 @@
-import { HttpError } from '../../src/http/HttpError';
+import { badRequest } from '../support/badRequest';
 import {
     bodyObject, firstSpelling, httpUrl, isObject, MAX_FIELD_LENGTH, optionalObject, optionalStringMap, optionalText, requiredText,
 } from '../../src/validation/fields';
 
-/** Runs `fn`, expects it to throw an HttpError with status 400, and returns that error. */
-function badRequest(fn: () => unknown): HttpError {
-    try {
-        fn();
-    } catch (error) {
-        expect(error).toBeInstanceOf(HttpError);
-        expect((error as HttpError).status).toBe(400);
-        return error as HttpError;
-    }
-    throw new Error('expected an HttpError with status 400, but nothing was thrown');
-}
 
 describe('isObject / bodyObject / optionalObject', () => {
     it('isObject is true only for plain non-null, non-array objects', () => {

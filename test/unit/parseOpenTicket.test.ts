@@ -1,17 +1,6 @@
-import { HttpError } from '../../src/http/HttpError';
+import { badRequest } from '../support/badRequest';
 import { parseOpenTicket } from '../../src/rapidpro/parseOpenTicket';
 
-/** Runs `fn`, expects it to throw an HttpError with status 400, and returns that error. */
-function badRequest(fn: () => unknown): HttpError {
-    try {
-        fn();
-    } catch (error) {
-        expect(error).toBeInstanceOf(HttpError);
-        expect((error as HttpError).status).toBe(400);
-        return error as HttpError;
-    }
-    throw new Error('expected an HttpError with status 400, but nothing was thrown');
-}
 
 describe('parseOpenTicket', () => {
     it('reads a full request in the ticketID / contactUUID / department spelling', () => {

@@ -1,18 +1,7 @@
-import { HttpError } from '../../src/http/HttpError';
+import { badRequest } from '../support/badRequest';
 import { MAX_ATTACHMENTS, parseVisitorMessage } from '../../src/rapidpro/parseVisitorMessage';
 import { MAX_TEXT_LENGTH } from '../../src/validation/fields';
 
-/** Runs `fn`, expects it to throw an HttpError with status 400, and returns that error. */
-function badRequest(fn: () => unknown): HttpError {
-    try {
-        fn();
-    } catch (error) {
-        expect(error).toBeInstanceOf(HttpError);
-        expect((error as HttpError).status).toBe(400);
-        return error as HttpError;
-    }
-    throw new Error('expected an HttpError with status 400, but nothing was thrown');
-}
 
 const visitor = { token: 'tok-1' };
 
