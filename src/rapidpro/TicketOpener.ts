@@ -1,8 +1,6 @@
 import { appMutex } from '../concurrency/KeyedMutex';
-import { HttpError } from '../http/HttpError';
+import { ConversationService } from '../conversations/ConversationService';
 import { RequestContext } from '../http/RequestContext';
-import { ConversationLinkStore } from '../links/ConversationLinkStore';
-import { LivechatGateway } from '../livechat/LivechatGateway';
 import { SettingId } from '../settings/SettingId';
 import { HISTORY_JOB, HistoryJobData } from './HistoryJob';
 import { OpenTicketRequest } from './RapidProTypes';
@@ -15,83 +13,47 @@ export const SOURCE = 'rapidpro';
  * closes that room (RapidPro is told) and opens a fresh one, so no contact is ever stuck.
  */
 export class TicketOpener {
-    private readonly links: ConversationLinkStore;
-    private readonly livechat: LivechatGateway;
+    private readonly conversations: ConversationService;
 
     constructor(private readonly context: RequestContext) {
-        this.links = new ConversationLinkStore(context.read.getPersistenceReader(), context.persistence);
-        this.livechat = new LivechatGateway(context.read, context.modify, context.appId);
+        this.conversations = new ConversationService(context);
     }
 
     public async open(ticket: OpenTicketRequest): Promise<string> {
         return appMutex.run(`${SOURCE}-visitor:${ticket.visitor.token}`, async () => {
-            const existing = await this.links.byConversation(SOURCE, ticket.ticketID);
+            const existing = await this.conversations.links.byConversation(SOURCE, ticket.ticketID);
             if (existing) {
                 return existing.roomId;
             }
-            const departmentId = await this.departmentFor(ticket);
-            await this.replacePreviousTicket(ticket);
-            const visitor = await this.livechat.upsertVisitor({
-                token: ticket.visitor.token,
-                name: ticket.visitor.name ?? ticket.visitor.phone ?? ticket.visitor.email ?? `RapidPro contact ${ticket.visitor.token}`,
-                email: ticket.visitor.email,
-                phone: ticket.visitor.phone,
-                departmentId,
-            });
-            const room = await this.livechat.openRoom(visitor, 'RapidPro');
-            await this.links.save({
+            const departmentId = await this.conversations.departmentId(ticket.visitor.department);
+            const previous = await this.conversations.openLinkOfVisitor(SOURCE, ticket.visitor.token);
+            if (previous) {
+                await this.conversations.closeInRocketChat(previous, `Closed: RapidPro opened a new ticket (${ticket.ticketID}) for this contact, replacing ticket ${previous.conversationKey}.`);
+            }
+            const { visitor } = ticket;
+            const link = await this.conversations.open({
                 source: SOURCE,
                 conversationKey: ticket.ticketID,
-                visitorToken: ticket.visitor.token,
-                roomId: room.id,
-                open: true,
-                externalIds: { ticketID: ticket.ticketID, ...(ticket.visitor.contactUUID ? { contactUUID: ticket.visitor.contactUUID } : {}) },
-                createdAt: new Date().toISOString(),
+                visitor: {
+                    token: visitor.token,
+                    name: visitor.name ?? visitor.phone ?? visitor.email ?? `RapidPro contact ${visitor.token}`,
+                    email: visitor.email,
+                    phone: visitor.phone,
+                    departmentId,
+                },
+                externalIds: { ticketID: ticket.ticketID, ...(visitor.contactUUID ? { contactUUID: visitor.contactUUID } : {}) },
+                label: 'RapidPro',
             });
             await this.applyCustomFields(ticket);
-            await this.requestHistory(ticket, room.id, visitor.name);
-            this.context.logger.info(`rapidpro: ticket ${ticket.ticketID} opened room ${room.id}`);
-            return room.id;
+            await this.requestHistory(ticket, link.roomId, visitor.name ?? `RapidPro contact ${visitor.token}`);
+            return link.roomId;
         });
-    }
-
-    /** The request's department (name or id; unknown → 404), else the default_department setting, else Rocket.Chat's routing. */
-    private async departmentFor(ticket: OpenTicketRequest): Promise<string | undefined> {
-        const asked = ticket.visitor.department;
-        if (asked) {
-            const department = await this.livechat.findDepartment(asked);
-            if (!department) {
-                throw HttpError.notFound(`department "${asked}" does not exist in Rocket.Chat (give its name or id)`);
-            }
-            return department.id;
-        }
-        const fallback = await this.context.settings.text(SettingId.DefaultDepartment);
-        if (!fallback) {
-            return undefined;
-        }
-        const department = await this.livechat.findDepartment(fallback);
-        if (!department) {
-            this.context.logger.error(`the default_department setting names "${fallback}", which does not exist; Rocket.Chat's routing decides`);
-        }
-        return department?.id;
-    }
-
-    private async replacePreviousTicket(ticket: OpenTicketRequest): Promise<void> {
-        const previous = await this.links.latestOfVisitor(SOURCE, ticket.visitor.token);
-        if (!previous || !previous.open) {
-            return;
-        }
-        const room = await this.livechat.room(previous.roomId);
-        if (room?.isOpen) {
-            await this.livechat.closeRoom(room, `Closed: RapidPro opened a new ticket (${ticket.ticketID}) for this contact, replacing ticket ${previous.conversationKey}.`);
-            this.context.logger.info(`rapidpro: ticket ${ticket.ticketID} replaces ticket ${previous.conversationKey} (room ${previous.roomId} closed)`);
-        }
     }
 
     private async applyCustomFields(ticket: OpenTicketRequest): Promise<void> {
         for (const [key, value] of Object.entries(ticket.visitor.customFields)) {
             try {
-                await this.livechat.setCustomField(ticket.visitor.token, key, value);
+                await this.conversations.livechat.setCustomField(ticket.visitor.token, key, value);
             } catch (error) {
                 this.context.logger.warn(`rapidpro: custom field "${key}" was not set (define it under Omnichannel > Custom Fields): ${error instanceof Error ? error.message : String(error)}`);
             }

@@ -1,11 +1,9 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+import { ConversationService } from '../../conversations/ConversationService';
 import { HttpError } from '../../http/HttpError';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { emptyResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { closeFromSource } from '../../links/closeFromSource';
-import { ConversationLinkStore } from '../../links/ConversationLinkStore';
-import { LivechatGateway } from '../../livechat/LivechatGateway';
 import { parseVisitorToken } from '../../rapidpro/parseVisitorToken';
 import { SOURCE } from '../../rapidpro/TicketOpener';
 import { requireAppSecret } from '../../security/AppSecretGuard';
@@ -15,15 +13,15 @@ export class RoomCloseEndpoint extends JsonEndpoint {
     public readonly path = 'room.close';
     protected readonly methods = ['get', 'post'] as const;
 
-    protected async handle({ request, read, modify, persistence, settings, logger, appId }: RequestContext): Promise<IApiResponse> {
-        await requireAppSecret(request.headers, settings);
-        const token = parseVisitorToken(request.content);
-        const links = new ConversationLinkStore(read.getPersistenceReader(), persistence);
-        const link = await links.latestOfVisitor(SOURCE, token);
+    protected async handle(context: RequestContext): Promise<IApiResponse> {
+        await requireAppSecret(context.request.headers, context.settings);
+        const token = parseVisitorToken(context.request.content);
+        const conversations = new ConversationService(context);
+        const link = await conversations.links.latestOfVisitor(SOURCE, token);
         if (!link) {
             throw HttpError.notFound(`no ticket was ever opened for visitor token "${token}"`);
         }
-        await closeFromSource(link, `Closed: the ticket ${link.conversationKey} was closed in RapidPro.`, links, new LivechatGateway(read, modify, appId), logger);
+        await conversations.closeFromSource(link, `Closed: the ticket ${link.conversationKey} was closed in RapidPro.`);
         return emptyResponse(204);
     }
 }

@@ -1,0 +1,142 @@
+import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+import { HttpError } from '../http/HttpError';
+import { closeFromSource } from '../links/closeFromSource';
+import { ConversationLink } from '../links/ConversationLink';
+import { ConversationLinkStore } from '../links/ConversationLinkStore';
+import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
+import { LivechatGateway, VisitorDetails } from '../livechat/LivechatGateway';
+import { AppSettings } from '../settings/AppSettings';
+import { SettingId } from '../settings/SettingId';
+import { SourceStatsStore } from '../stats/SourceStatsStore';
+import { RemoteFile } from './RemoteFile';
+
+export interface ServiceContext {
+    read: IRead;
+    modify: IModify;
+    persistence: IPersistence;
+    settings: AppSettings;
+    logger: ILogger;
+    appId: string;
+}
+
+export interface NewConversation {
+    source: string;
+    /** Unique per room: RapidPro's ticketID; bridges use the platform's conversation id plus a room generation. */
+    conversationKey: string;
+    visitor: VisitorDetails;
+    externalIds: Record<string, string>;
+    /** Shown to agents as the room's source. */
+    label: string;
+}
+
+/**
+ * The platform-neutral core every source uses: departments, rooms, the links between
+ * platform conversations and rooms, messages in as the visitor or as labelled context,
+ * closes asked for by the platform. Only LivechatGateway touches Rocket.Chat itself.
+ */
+export class ConversationService {
+    public readonly links: ConversationLinkStore;
+    public readonly livechat: LivechatGateway;
+    private readonly stats: SourceStatsStore;
+
+    constructor(private readonly context: ServiceContext) {
+        const reader = context.read.getPersistenceReader();
+        this.links = new ConversationLinkStore(reader, context.persistence);
+        this.livechat = new LivechatGateway(context.read, context.modify, context.appId);
+        this.stats = new SourceStatsStore(reader, context.persistence);
+    }
+
+    /**
+     * The department for a new room: the one asked for (name or id; unknown → 404 naming it),
+     * else the source's department setting, else `default_department`, else none (Rocket.Chat routes).
+     * A department setting naming nothing is logged and skipped, never blocking the conversation.
+     */
+    public async departmentId(asked: string | undefined, sourceSetting?: SettingId): Promise<string | undefined> {
+        if (asked) {
+            const department = await this.livechat.findDepartment(asked);
+            if (!department) {
+                throw HttpError.notFound(`department "${asked}" does not exist in Rocket.Chat (give its name or id)`);
+            }
+            return department.id;
+        }
+        for (const settingId of [sourceSetting, SettingId.DefaultDepartment]) {
+            const configured = settingId ? await this.context.settings.text(settingId) : '';
+            if (!configured) {
+                continue;
+            }
+            const department = await this.livechat.findDepartment(configured);
+            if (department) {
+                return department.id;
+            }
+            this.context.logger.error(`the ${settingId} setting names "${configured}", which is not a department; trying the next choice`);
+        }
+        return undefined;
+    }
+
+    /** The visitor's open conversation of this source whose room is still open in Rocket.Chat. */
+    public async openLinkOfVisitor(source: string, visitorToken: string): Promise<ConversationLink | undefined> {
+        const link = await this.links.latestOfVisitor(source, visitorToken);
+        if (!link || !link.open) {
+            return undefined;
+        }
+        const room = await this.livechat.room(link.roomId);
+        return room?.isOpen ? link : undefined;
+    }
+
+    /** Registers (or updates) the visitor, opens a room for it and links the conversation to it. */
+    public async open(conversation: NewConversation): Promise<ConversationLink> {
+        const visitor = await this.livechat.upsertVisitor(conversation.visitor);
+        const room = await this.livechat.openRoom(visitor, conversation.label);
+        const link: ConversationLink = {
+            source: conversation.source,
+            conversationKey: conversation.conversationKey,
+            visitorToken: conversation.visitor.token,
+            roomId: room.id,
+            open: true,
+            externalIds: conversation.externalIds,
+            createdAt: new Date().toISOString(),
+        };
+        await this.links.save(link);
+        this.context.logger.info(`${conversation.source}: conversation ${conversation.conversationKey} opened room ${room.id}`);
+        return link;
+    }
+
+    /** Closes the room of an open conversation in Rocket.Chat (the close event then tells the platform). */
+    public async closeInRocketChat(link: ConversationLink, comment: string): Promise<void> {
+        const room = await this.livechat.room(link.roomId);
+        if (room?.isOpen) {
+            await this.livechat.closeRoom(room, comment);
+        }
+    }
+
+    /** The platform ended the conversation: close the room, echo nothing back. */
+    public async closeFromSource(link: ConversationLink, comment: string): Promise<void> {
+        await closeFromSource(link, comment, this.links, this.livechat, this.context.logger);
+    }
+
+    /** The end user's message, posted as the visitor; every file kept. Returns the message id. */
+    public async postFromVisitor(link: ConversationLink, text: string, files: Array<RemoteFile>): Promise<string> {
+        const room = await this.livechat.room(link.roomId);
+        const visitor: IVisitor | undefined = await this.livechat.findVisitor(link.visitorToken);
+        if (!room || !room.isOpen || !visitor) {
+            throw HttpError.notFound(`the room of conversation ${link.conversationKey} is closed or gone`);
+        }
+        const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
+        await this.stats.countIn(link.source, new Date());
+        return id;
+    }
+
+    /**
+     * What the platform's bot or its own agents said, shown to agents as context: posted by
+     * the app's bot user with who said it, never as the visitor, never sent back out.
+     */
+    public async postContext(link: ConversationLink, speaker: string, text: string, files: Array<RemoteFile> = []): Promise<string> {
+        const room = await this.livechat.room(link.roomId);
+        if (!room || !room.isOpen) {
+            throw HttpError.notFound(`the room of conversation ${link.conversationKey} is closed or gone`);
+        }
+        const body = text.trim() === '' ? `*${speaker}*` : `*${speaker}:* ${text}`;
+        return this.livechat.postAsBot(room, body, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
+    }
+}
