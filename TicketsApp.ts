@@ -9,6 +9,7 @@ import { buildEndpoints } from './src/endpoints/endpointRegistry';
 import { handleMessageSent } from './src/events/AgentMessageHandler';
 import { handleRoomClosed } from './src/events/RoomClosedHandler';
 import { buildProcessors } from './src/scheduler/buildProcessors';
+import { onSettingChanged } from './src/settings/onSettingChanged';
 import { SETTINGS } from './src/settings/settingDefinitions';
 
 /** Tickets: wiring only. Every behaviour lives in src/, one job per file. */
@@ -27,8 +28,8 @@ export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRo
         }
     }
 
-    public async onSettingUpdated(setting: ISetting, _configurationModify: IConfigurationModify, _read: IRead, _http: IHttp): Promise<void> {
-        this.getLogger().info(`setting ${setting.id} changed`);
+    public async onSettingUpdated(setting: ISetting, _configurationModify: IConfigurationModify, read: IRead, http: IHttp): Promise<void> {
+        await onSettingChanged(setting, read, http, this.getAccessors().environmentWriter, this.getLogger());
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {

@@ -1,5 +1,8 @@
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
+import { BridgeEndpoint } from '../bridges/BridgeEndpoint';
+import { BRIDGE_ADAPTERS } from '../bridges/bridgeAdapters';
 import { JsonEndpoint } from '../http/JsonEndpoint';
+import { ChatdayRegisterEndpoint } from '../platforms/chatday/ChatdayRegisterEndpoint';
 import { NotYetAvailableEndpoint } from './NotYetAvailableEndpoint';
 import { RapidProSettingsEndpoint } from './rapidpro/RapidProSettingsEndpoint';
 import { RoomCloseEndpoint } from './rapidpro/RoomCloseEndpoint';
@@ -11,6 +14,8 @@ import { StatusEndpoint } from './StatusEndpoint';
 /** Every public endpoint of the contract in design.md, one line each. */
 export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
     return [
+        ...BRIDGE_ADAPTERS.map((adapter) => new BridgeEndpoint(app, adapter)),
+        new ChatdayRegisterEndpoint(app),
         new SecretCheckEndpoint(app),
         new StatusEndpoint(app),
         new RapidProSettingsEndpoint(app),
@@ -18,7 +23,6 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
         new RoomCloseEndpoint(app),
         new VisitorMessageEndpoint(app),
         new NotYetAvailableEndpoint(app, 'gitple', ['post']),
-        new NotYetAvailableEndpoint(app, 'chatday', ['get', 'post']),
         new NotYetAvailableEndpoint(app, 'uchat', ['get', 'post']),
         new NotYetAvailableEndpoint(app, 'closer', ['post']),
     ];

@@ -19,14 +19,17 @@ function isFromVisitor(message: IMessage): boolean {
 
 /**
  * IPostMessageSent: a message by a Rocket.Chat user (not the visitor, not this app's bot,
- * not a system message) in a linked, open room goes to the outbox of the room's source.
+ * not a system message) in a linked room, written while it was open, goes to the outbox of
+ * the room's source.
  */
 export async function handleMessageSent(message: IMessage, appId: string, read: IRead, persistence: IPersistence, modify: IModify, logger: ILogger): Promise<void> {
     if (message.type || message.room.type !== RoomType.LIVE_CHAT || !message.id) {
         return;
     }
     const link = await new ConversationLinkStore(read.getPersistenceReader()).byRoom(message.room.id);
-    if (!link || !link.open) {
+    const sentAt = message.createdAt ? new Date(message.createdAt) : new Date();
+    // A message written before the room closed still goes out, even if the close was handled first.
+    if (!link || (!link.open && !(link.closedAt && sentAt.getTime() <= Date.parse(link.closedAt)))) {
         return;
     }
     const appUser = await read.getUserReader().getAppUser(appId);
@@ -43,7 +46,7 @@ export async function handleMessageSent(message: IMessage, appId: string, read: 
         return;
     }
     for (const payload of adapter.agentReply(link, reply)) {
-        await enqueueDelivery(read.getPersistenceReader(), persistence, modify, { source: link.source, conversationId: link.roomId, kind: 'agent-message', payload });
+        await enqueueDelivery(read.getPersistenceReader(), persistence, modify, { source: link.source, conversationId: link.roomId, kind: 'agent-message', payload, happenedAt: sentAt });
     }
     logger.debug(`${link.source}: agent message ${message.id} of room ${link.roomId} queued`);
 }

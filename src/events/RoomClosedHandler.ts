@@ -5,6 +5,9 @@ import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { enqueueDelivery } from '../outbox/Outbox';
 import { outboundAdapter } from '../sources/outboundAdapters';
 
+/** How long a close waits for the handlers of the room's last messages (they run concurrently with this one). */
+const CLOSE_GRACE_MS = 1500;
+
 /**
  * IPostLivechatRoomClosed: ends the room's link and, unless the platform itself asked for
  * the close, tells the platform (after the room's earlier deliveries: same queue).
@@ -20,10 +23,14 @@ export async function handleRoomClosed(room: ILivechatRoom, read: IRead, persist
         if (!link || !link.open) {
             return;
         }
-        await links.update({ ...link, open: false, closedAt: new Date().toISOString() });
+        const closedAt = room.closedAt ? new Date(room.closedAt) : new Date();
+        await links.update({ ...link, open: false, closedAt: closedAt.toISOString() });
         const payload = outboundAdapter(link.source)?.roomClosed(link);
         if (payload) {
-            await enqueueDelivery(read.getPersistenceReader(), persistence, modify, { source: link.source, conversationId: link.roomId, kind: 'close-room', payload });
+            await enqueueDelivery(read.getPersistenceReader(), persistence, modify, {
+                source: link.source, conversationId: link.roomId, kind: 'close-room', payload,
+                happenedAt: closedAt, rank: 1, notBefore: new Date(Date.now() + CLOSE_GRACE_MS),
+            });
         }
         logger.info(`${link.source}: room ${room.id} closed in Rocket.Chat; ${payload ? 'close queued for the platform' : 'the platform has no close to send'}`);
     });

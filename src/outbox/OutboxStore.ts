@@ -5,10 +5,13 @@ import { OutboxItem, ParkedItem } from './OutboxItem';
 
 let counter = 0;
 
-/** A sortable sequence: milliseconds since the epoch, then a per-process counter. */
-export function nextSequence(now: number): string {
+/**
+ * A sortable sequence: when the event happened (ms), its rank among events of the same
+ * millisecond (a close after the messages), then a per-process counter.
+ */
+export function nextSequence(eventTime: number, rank = 0): string {
     counter = (counter + 1) % 1e9;
-    return `${String(now).padStart(15, '0')}-${String(counter).padStart(9, '0')}`;
+    return `${String(eventTime).padStart(15, '0')}-${rank}-${String(counter).padStart(9, '0')}`;
 }
 
 const itemKeys = (item: Pick<OutboxItem, 'id' | 'conversationId'>): Array<RocketChatAssociationRecord> => [

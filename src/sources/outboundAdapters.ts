@@ -1,8 +1,9 @@
+import { ChatdayOutbound } from '../platforms/chatday/ChatdayOutbound';
 import { RapidProOutbound } from '../rapidpro/RapidProOutbound';
 import { OutboundAdapter } from './OutboundAdapter';
 
 /** Every source's outward half, one line each. */
-const ADAPTERS: ReadonlyArray<OutboundAdapter> = [new RapidProOutbound()];
+const ADAPTERS: ReadonlyArray<OutboundAdapter> = [new RapidProOutbound(), new ChatdayOutbound()];
 
 const BY_SOURCE = new Map(ADAPTERS.map((adapter) => [adapter.source, adapter]));
 

@@ -1,3 +1,4 @@
+import { BRIDGE_ADAPTERS } from '../bridges/bridgeAdapters';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
 
@@ -22,8 +23,8 @@ export async function sourceConfigurations(settings: AppSettings): Promise<Reado
     return Promise.all([
         allSet(settings, [SettingId.AppSecret]).then((configured) => ({ source: 'rapidpro', enabled: true, configured })),
         bridge('gitple', SettingId.GitpleEnabled, [SettingId.GitpleEventSecret]),
-        bridge('chatday', SettingId.ChatdayEnabled, [SettingId.ChatdayToken, SettingId.ChatdaySignatureToken]),
         bridge('uchat', SettingId.UchatEnabled, [SettingId.UchatVerificationKey, SettingId.UchatBotUrl, SettingId.UchatFlowApiKey]),
         bridge('closer', SettingId.CloserEnabled, [SettingId.CloserWebhookToken, SettingId.CloserReplyUrl]),
+        ...BRIDGE_ADAPTERS.map((adapter) => bridge(adapter.source, adapter.enabledSetting, adapter.requiredSettings)),
     ]);
 }

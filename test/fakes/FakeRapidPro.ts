@@ -1,17 +1,4 @@
-import * as http from 'http';
-import { AddressInfo } from 'net';
-
-export interface ReceivedCallback {
-    headers: http.IncomingHttpHeaders;
-    raw: string;
-    body: any; // the JSON RapidPro would parse; tests read its fields freely
-    at: number;
-}
-
-export type FakeBehaviour =
-    | { kind: 'ok' }
-    | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
-    | { kind: 'hang'; ms: number };
+import { RecordedRequest, RecordingServer, Reply } from './RecordingServer';
 
 export interface HistoryMessage {
     id: number;
@@ -21,105 +8,54 @@ export interface HistoryMessage {
     attachments?: Array<{ content_type: string; url: string }>;
 }
 
+const CALLBACK_PATH = '/mr/tickets/types/rocketchat/event_callback/6f1c8a8e-2b43-4d7e-9a1b-000000000001';
+
 /**
- * A RapidPro on loopback: its ticketer event callback (answers like mailroom, records every
- * call, can fail on demand or be down) and its API v2 messages endpoint (paged history).
+ * A RapidPro on loopback: its ticketer event callback (answers like mailroom: 200
+ * {"status":"handled"}, 401 {"status":"unauthorized"} for a wrong token) and its API v2
+ * messages endpoint (paged history, newest first).
  */
-export class FakeRapidPro {
-    public readonly received: Array<ReceivedCallback> = [];
+export class FakeRapidPro extends RecordingServer {
     public readonly historyRequests: Array<{ url: string; authorization?: string }> = [];
-    public behaviour: FakeBehaviour = { kind: 'ok' };
     public expectedSecret?: string;
     public history: Array<HistoryMessage> = [];
     public historyPageSize = 2;
-    private server?: http.Server;
-    private port = 0;
+
+    constructor() {
+        super({ status: 200, body: { status: 'handled' } });
+        this.route('/api/v2/messages.json', (request) => this.answerHistory(request));
+        this.route(CALLBACK_PATH, (request) => this.checkSecret(request));
+    }
 
     public get callbackUrl(): string {
-        return `http://127.0.0.1:${this.port}/mr/tickets/types/rocketchat/event_callback/6f1c8a8e-2b43-4d7e-9a1b-000000000001`;
+        return `${this.origin}${CALLBACK_PATH}`;
     }
 
-    public get origin(): string {
-        return `http://127.0.0.1:${this.port}`;
-    }
-
-    /** Starts listening; with `port` it comes back on the same port after `stop()` (an outage that ends). */
-    public async start(port = this.port): Promise<void> {
-        this.server = http.createServer((req, res) => this.handle(req, res));
-        await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
-        this.port = (this.server.address() as AddressInfo).port;
-    }
-
-    /** Stops listening: calls now get "connection refused". */
-    public async stop(): Promise<void> {
-        const server = this.server;
-        this.server = undefined;
-        if (server) {
-            (server as unknown as { closeAllConnections(): void }).closeAllConnections();
-            await new Promise<void>((resolve) => server.close(() => resolve()));
+    private checkSecret(request: RecordedRequest): Reply | undefined {
+        if (this.behaviour.kind === 'ok' && this.expectedSecret !== undefined && request.headers.authorization !== `Token ${this.expectedSecret}`) {
+            return { status: 401, body: { status: 'unauthorized' } };
         }
+        if (this.behaviour.kind === 'ok' && request.body === undefined) {
+            return { status: 400, body: { error: 'invalid JSON' } };
+        }
+        return undefined;
     }
 
-    public callbacks(type?: string): Array<ReceivedCallback> {
-        return this.received.filter((call) => !type || call.body?.type === type);
-    }
-
-    private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-        const chunks: Array<Buffer> = [];
-        req.on('data', (chunk: Buffer) => chunks.push(chunk));
-        req.on('end', () => {
-            const raw = Buffer.concat(chunks).toString('utf8');
-            const url = new URL(req.url ?? '/', this.origin);
-            if (url.pathname === '/api/v2/messages.json') {
-                this.answerHistory(url, req, res);
-                return;
-            }
-            this.answerCallback(req, raw, res);
-        });
-    }
-
-    private answerCallback(req: http.IncomingMessage, raw: string, res: http.ServerResponse): void {
-        const behaviour = this.behaviour;
-        if (behaviour.kind === 'hang') {
-            setTimeout(() => this.reply(res, 200, { status: 'handled' }), behaviour.ms);
-            return;
-        }
-        if (behaviour.kind === 'status') {
-            this.reply(res, behaviour.status, behaviour.body ?? { error: `fake failure ${behaviour.status}` }, behaviour.headers);
-            return;
-        }
-        if (this.expectedSecret !== undefined && req.headers.authorization !== `Token ${this.expectedSecret}`) {
-            this.reply(res, 401, { status: 'unauthorized' });
-            return;
-        }
-        let body: unknown;
-        try {
-            body = JSON.parse(raw);
-        } catch {
-            this.reply(res, 400, { error: 'invalid JSON' });
-            return;
-        }
-        this.received.push({ headers: req.headers, raw, body, at: Date.now() });
-        this.reply(res, 200, { status: 'handled' });
-    }
-
-    private answerHistory(url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
-        this.historyRequests.push({ url: url.toString(), authorization: req.headers.authorization });
-        const after = Date.parse(url.searchParams.get('after') ?? '1970-01-01T00:00:00Z');
+    private answerHistory(request: RecordedRequest): Reply {
+        const query = request.query;
+        this.historyRequests.push({ url: `${this.origin}${request.path}?${query}`, authorization: request.headers.authorization });
+        const after = Date.parse(query.get('after') ?? '1970-01-01T00:00:00Z');
         const newestFirst = this.history.filter((message) => Date.parse(message.created_on) > after).sort((a, b) => Date.parse(b.created_on) - Date.parse(a.created_on));
-        const offset = Number(url.searchParams.get('offset') ?? 0);
-        const page = newestFirst.slice(offset, offset + this.historyPageSize);
+        const offset = Number(query.get('offset') ?? 0);
         const nextOffset = offset + this.historyPageSize;
-        const next = nextOffset < newestFirst.length ? `${this.origin}/api/v2/messages.json?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), offset: String(nextOffset) })}` : null;
-        this.reply(res, 200, {
-            next,
-            previous: null,
-            results: page.map((message) => ({ ...message, contact: { uuid: url.searchParams.get('contact'), name: 'Ana' }, attachments: message.attachments ?? [] })),
-        });
-    }
-
-    private reply(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(JSON.stringify(body));
+        const next = nextOffset < newestFirst.length ? `${this.origin}${request.path}?${new URLSearchParams({ ...Object.fromEntries(query), offset: String(nextOffset) })}` : null;
+        return {
+            status: 200,
+            body: {
+                next,
+                previous: null,
+                results: newestFirst.slice(offset, nextOffset).map((message) => ({ ...message, contact: { uuid: query.get('contact'), name: 'Ana' }, attachments: message.attachments ?? [] })),
+            },
+        };
     }
 }

@@ -19,7 +19,7 @@ describe('RapidPro webhooks', () => {
         return { ticketID, token, roomId: await world.openTicket(ticketID, token) };
     }
 
-    const callbacksOf = (ticketID: string) => world.rapidpro.received.filter((call) => call.body.ticketID === ticketID);
+    const callbacksOf = (ticketID: string) => world.rapidpro.received.filter((call) => call.body?.ticketID === ticketID);
 
     it('sends an agent reply with the right ticketID, visitor, headers and emoji as characters', async () => {
         const { ticketID, token, roomId } = await freshTicket();

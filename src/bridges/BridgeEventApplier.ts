@@ -1,0 +1,79 @@
+import { appMutex } from '../concurrency/KeyedMutex';
+import { ConversationService, ServiceContext } from '../conversations/ConversationService';
+import { ConversationLink } from '../links/ConversationLink';
+import { BridgeAdapter } from './BridgeAdapter';
+import { ConversationOrigin, InboundEvent } from './InboundEvent';
+import { RecentInboundIds } from './RecentInboundIds';
+
+/**
+ * Applies a bridge's platform-neutral events to Rocket.Chat, one end user at a time (so a
+ * burst never opens two rooms), ignoring ids already handled.
+ */
+export class BridgeEventApplier {
+    private readonly conversations: ConversationService;
+    private readonly seen: RecentInboundIds;
+
+    constructor(private readonly context: ServiceContext, private readonly adapter: BridgeAdapter) {
+        this.conversations = new ConversationService(context);
+        this.seen = new RecentInboundIds(context.read.getPersistenceReader(), context.persistence);
+    }
+
+    public async apply(event: InboundEvent): Promise<void> {
+        const { source } = this.adapter;
+        await appMutex.run(`${source}-visitor:${event.visitorToken}`, async () => {
+            if (event.eventId && (await this.seen.has(source, event.visitorToken, event.eventId))) {
+                this.context.logger.debug(`${source}: ${event.type} ${event.eventId} already handled; ignored`);
+                return;
+            }
+            await this.applyOnce(event);
+            if (event.eventId) {
+                await this.seen.remember(source, event.visitorToken, event.eventId);
+            }
+        });
+    }
+
+    private async applyOnce(event: InboundEvent): Promise<void> {
+        const open = await this.conversations.openLinkOfVisitor(this.adapter.source, event.visitorToken);
+        switch (event.type) {
+            case 'open': {
+                const link = open ?? (await this.openRoom(event.origin));
+                if (event.intro && !open) {
+                    await this.conversations.postContext(link, this.adapter.label, event.intro);
+                }
+                return;
+            }
+            case 'user-message': {
+                const link = open ?? (event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom)));
+                if (link) {
+                    await this.conversations.postFromVisitor(link, event.text, event.files);
+                } else {
+                    this.context.logger.debug(`${this.adapter.source}: no open room for ${event.visitorToken}; message not mirrored`);
+                }
+                return;
+            }
+            case 'context': {
+                const link = open ?? (event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom)));
+                if (link) {
+                    await this.conversations.postContext(link, event.speaker, event.text, event.files);
+                }
+                return;
+            }
+            case 'close':
+                if (open) {
+                    await this.conversations.closeFromSource(open, event.comment);
+                }
+                return;
+        }
+    }
+
+    private async openRoom(origin: ConversationOrigin): Promise<ConversationLink> {
+        const departmentId = await this.conversations.departmentId(undefined, this.adapter.departmentSetting);
+        return this.conversations.open({
+            source: this.adapter.source,
+            conversationKey: `${origin.platformConversation}@${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+            visitor: { ...origin.visitor, departmentId },
+            externalIds: origin.externalIds,
+            label: this.adapter.label,
+        });
+    }
+}

@@ -1,0 +1,56 @@
+import { RemoteFile } from '../conversations/RemoteFile';
+
+/** Who the end user is on the platform, as a livechat visitor (token prefixed by the platform). */
+export interface VisitorProfile {
+    token: string;
+    name: string;
+    email?: string;
+    phone?: string;
+}
+
+/** Where a room for the end user would come from, when an event may open one. */
+export interface ConversationOrigin {
+    visitor: VisitorProfile;
+    /** The platform's own id of the conversation (kept in the link's external ids). */
+    platformConversation: string;
+    externalIds: Record<string, string>;
+}
+
+interface EventBase {
+    /** The platform's id of the message or event; a repeat of an id already handled changes nothing. */
+    eventId?: string;
+    visitorToken: string;
+}
+
+/** The end user asks for a human: a room opens (if none is open) with an optional first context line. */
+export interface OpenEvent extends EventBase {
+    type: 'open';
+    origin: ConversationOrigin;
+    intro?: string;
+}
+
+/** The end user wrote: posted as the visitor. */
+export interface UserMessageEvent extends EventBase {
+    type: 'user-message';
+    text: string;
+    files: Array<RemoteFile>;
+    /** When no room is open: open one from here, or (undefined) let the message go unmirrored. */
+    opensRoomFrom?: ConversationOrigin;
+}
+
+/** The platform's bot or its own agents wrote: shown to agents as labelled context. */
+export interface ContextEvent extends EventBase {
+    type: 'context';
+    speaker: string;
+    text: string;
+    files: Array<RemoteFile>;
+    opensRoomFrom?: ConversationOrigin;
+}
+
+/** The platform ended the conversation. */
+export interface CloseEvent extends EventBase {
+    type: 'close';
+    comment: string;
+}
+
+export type InboundEvent = OpenEvent | UserMessageEvent | ContextEvent | CloseEvent;

@@ -1,0 +1,132 @@
+import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+import { BridgeAdapter } from '../../bridges/BridgeAdapter';
+import { InboundEvent } from '../../bridges/InboundEvent';
+import { RemoteFile } from '../../conversations/RemoteFile';
+import { HttpError } from '../../http/HttpError';
+import { headerValue } from '../../http/headerValue';
+import { jsonResponse } from '../../http/jsonResponse';
+import { RequestContext } from '../../http/RequestContext';
+import { fileNameOf } from '../../livechat/attachmentFromUrl';
+import { constantTimeEqual } from '../../security/constantTimeEqual';
+import { SettingId } from '../../settings/SettingId';
+import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText } from '../../validation/fields';
+
+export const CHATDAY_SOURCE = 'chatday';
+
+const MEDIA_MIME: Record<string, string> = {
+    image: 'image/*', photo: 'image/*', sticker: 'image/*', video: 'video/*', audio: 'audio/*', voice: 'audio/*', file: 'application/octet-stream', document: 'application/octet-stream',
+};
+
+const success = (): IApiResponse => jsonResponse(200, { status: 'SUCCESS' });
+
+/** Chatday sends `data` as a string or an object; the first string field among `keys` wins. */
+function pick(data: unknown, keys: ReadonlyArray<string>): string | undefined {
+    if (typeof data === 'string' || typeof data === 'number') {
+        return String(data);
+    }
+    if (isObject(data)) {
+        for (const key of keys) {
+            const value = data[key];
+            if (typeof value === 'string' && value.trim() !== '') {
+                return value;
+            }
+        }
+    }
+    return undefined;
+}
+
+function messageContent(type: string, data: unknown): { text: string; files: Array<RemoteFile> } {
+    const kind = type.toLowerCase();
+    if (kind === 'text') {
+        const text = pick(data, ['text', 'message', 'content']) ?? '';
+        if (text.length > MAX_TEXT_LENGTH) {
+            throw HttpError.badRequest(`"message.data" is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
+        }
+        return { text, files: [] };
+    }
+    const url = pick(data, ['url', 'link', 'src', 'file_url', 'fileUrl']);
+    if (url && /^https?:\/\//i.test(url)) {
+        const name = isObject(data) ? pick(data, ['name', 'file_name', 'fileName', 'filename']) : undefined;
+        return { text: isObject(data) ? pick(data, ['caption', 'text']) ?? '' : '', files: [{ url, mimeType: MEDIA_MIME[kind] ?? 'application/octet-stream', name: name ?? fileNameOf(url) }] };
+    }
+    if (isObject(data) && data.latitude !== undefined && data.longitude !== undefined) {
+        return { text: `📍 ${String(data.latitude)}, ${String(data.longitude)}`, files: [] };
+    }
+    const fallback = pick(data, ['text', 'title', 'label']);
+    return { text: fallback ?? `[${type} message]`, files: [] };
+}
+
+function eventIdOf(body: JsonObject, message: JsonObject): string | undefined {
+    for (const [source, key] of [[message, 'id'], [message, 'message_id'], [body, 'message_id'], [body, 'id']] as Array<[JsonObject, string]>) {
+        const value = source[key];
+        if (typeof value === 'string' || typeof value === 'number') {
+            return String(value);
+        }
+    }
+    return undefined;
+}
+
+function visitorName(body: JsonObject, chatId: string): string {
+    for (const candidate of [body.name, isObject(body.user) ? body.user.name : undefined, isObject(body.customer) ? body.customer.name : undefined]) {
+        if (typeof candidate === 'string' && candidate.trim() !== '') {
+            return candidate.trim().slice(0, 200);
+        }
+    }
+    return `Chatday visitor ${chatId}`;
+}
+
+/** Chatday's website-widget webhook (seed 001): `{message:{type,data}, chat_id}` with `X-Chatday-Signature-Token`. */
+export class ChatdayInbound implements BridgeAdapter {
+    public readonly source = CHATDAY_SOURCE;
+    public readonly label = 'Chatday';
+    public readonly path = 'chatday';
+    public readonly methods = ['get', 'post'] as const;
+    public readonly enabledSetting = SettingId.ChatdayEnabled;
+    public readonly requiredSettings = [SettingId.ChatdayToken, SettingId.ChatdaySignatureToken];
+    public readonly departmentSetting = SettingId.ChatdayDepartment;
+
+    /** Chatday's webhook verification: a GET, or a POST without a message, must answer 200 {"status":"SUCCESS"}. */
+    public async preflight({ method, request }: RequestContext): Promise<IApiResponse | undefined> {
+        const body = request.content;
+        const empty = body === undefined || body === null || (isObject(body) && body.message === undefined && body.chat_id === undefined);
+        return method === 'get' || empty ? success() : undefined;
+    }
+
+    public async verify({ request, settings }: RequestContext): Promise<void> {
+        const given = headerValue(request.headers, 'x-chatday-signature-token').trim();
+        if (given === '') {
+            throw HttpError.unauthorized('missing X-Chatday-Signature-Token header');
+        }
+        if (!constantTimeEqual(given, await settings.text(SettingId.ChatdaySignatureToken))) {
+            throw HttpError.unauthorized('X-Chatday-Signature-Token does not match the registered signature token');
+        }
+    }
+
+    public async parse({ request }: RequestContext): Promise<Array<InboundEvent>> {
+        const body = bodyObject(request.content);
+        const message = optionalObject(body, 'message', 'message');
+        if (!message) {
+            throw HttpError.badRequest('"message" must be an object {type, data}');
+        }
+        const chatId = requiredText(body, 'chat_id', 'chat_id', 200);
+        const type = requiredText(message, 'type', 'message.type', 50);
+        const { text, files } = messageContent(type, message.data);
+        const token = `chatday:${chatId}`;
+        return [{
+            type: 'user-message',
+            eventId: eventIdOf(body, message),
+            visitorToken: token,
+            text,
+            files,
+            opensRoomFrom: {
+                visitor: { token, name: visitorName(body, chatId) },
+                platformConversation: chatId,
+                externalIds: { chatId, chatIdJson: JSON.stringify(body.chat_id) },
+            },
+        }];
+    }
+
+    public answer(): IApiResponse {
+        return success();
+    }
+}

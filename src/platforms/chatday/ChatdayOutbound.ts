@@ -1,0 +1,61 @@
+import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+import { ConversationLink } from '../../links/ConversationLink';
+import { AgentReply } from '../../outbound/AgentReply';
+import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
+import { OutboxItem } from '../../outbox/OutboxItem';
+import { SettingId } from '../../settings/SettingId';
+import { OutboundAdapter } from '../../sources/OutboundAdapter';
+import { CHATDAY_SOURCE } from './ChatdayInbound';
+
+function mediaType(mimeType: string): string {
+    const group = mimeType.split('/')[0];
+    return ['image', 'video', 'audio'].includes(group) ? group : 'file';
+}
+
+/** chat_id exactly as Chatday sent it (number or text). */
+function chatIdOf(link: ConversationLink): unknown {
+    try {
+        return JSON.parse(link.externalIds.chatIdJson);
+    } catch {
+        return link.externalIds.chatId;
+    }
+}
+
+class ChatdaySendTarget implements DeliveryTarget {
+    public readonly source = CHATDAY_SOURCE;
+
+    public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
+        const [url, token] = await Promise.all([settings.text(SettingId.ChatdaySendUrl), settings.text(SettingId.ChatdayToken)]);
+        if (!url || !token) {
+            return { notReady: 'chatday_send_url or chatday_token is not set' };
+        }
+        return { url, headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(item.payload) };
+    }
+
+    public errorText(response: IHttpResponse): string {
+        const data = response.data as { message?: unknown; error?: unknown } | undefined;
+        return String(typeof data?.message === 'string' ? data.message : typeof data?.error === 'string' ? data.error : response.content ?? '').slice(0, 300);
+    }
+}
+
+/** Agents' replies to Chatday's send API: the text, then each file as its own typed message. Chatday has no close API. */
+export class ChatdayOutbound implements OutboundAdapter {
+    public readonly source = CHATDAY_SOURCE;
+    public readonly target = new ChatdaySendTarget();
+
+    public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
+        const chatId = chatIdOf(link);
+        const payloads: Array<Record<string, unknown>> = [];
+        if (reply.text.trim() !== '') {
+            payloads.push({ message: { type: 'text', data: reply.text }, chat_id: chatId });
+        }
+        for (const file of reply.attachments) {
+            payloads.push({ message: { type: mediaType(file.mimeType), data: file.url }, chat_id: chatId });
+        }
+        return payloads;
+    }
+
+    public roomClosed(): undefined {
+        return undefined;
+    }
+}

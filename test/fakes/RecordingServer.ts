@@ -1,0 +1,116 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+
+export interface RecordedRequest {
+    method: string;
+    path: string;
+    query: URLSearchParams;
+    headers: http.IncomingHttpHeaders;
+    raw: string;
+    body: any; // the parsed JSON (or undefined): tests read its fields freely
+    at: number;
+}
+
+export type Behaviour =
+    | { kind: 'ok' }
+    | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+    | { kind: 'hang'; ms: number };
+
+export interface Reply {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+}
+
+/** Answers one recorded request; `undefined` falls back to the server's default answer. */
+export type Route = (request: RecordedRequest) => Reply | undefined;
+
+/**
+ * A platform's HTTP API on loopback for tests: records every request it accepts, answers
+ * through per-path routes, and can fail on demand (status, hang past the client's timeout)
+ * or be down (connection refused) and come back on the same port.
+ */
+export class RecordingServer {
+    public readonly received: Array<RecordedRequest> = [];
+    public behaviour: Behaviour = { kind: 'ok' };
+    protected readonly routes = new Map<string, Route>();
+    private server?: http.Server;
+    private port = 0;
+
+    constructor(private readonly defaultReply: Reply = { status: 200, body: { status: 'ok' } }) {}
+
+    public get origin(): string {
+        return `http://127.0.0.1:${this.port}`;
+    }
+
+    public route(path: string, route: Route): void {
+        this.routes.set(path, route);
+    }
+
+    public requests(path?: string): Array<RecordedRequest> {
+        return this.received.filter((request) => path === undefined || request.path === path);
+    }
+
+    /** Starts listening; with no port after a stop(), it comes back on the same one. */
+    public async start(port = this.port): Promise<void> {
+        const server = http.createServer((req, res) => this.handle(req, res));
+        await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+        this.server = server;
+        this.port = (server.address() as AddressInfo).port;
+    }
+
+    /** Stops listening: calls now get "connection refused". */
+    public async stop(): Promise<void> {
+        const server = this.server;
+        this.server = undefined;
+        if (server) {
+            (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+        }
+    }
+
+    /** Routed paths answer first; the behaviour then decides; accepted requests are recorded. */
+    protected answer(request: RecordedRequest): Reply | 'hang' {
+        const routed = this.routes.get(request.path)?.(request);
+        if (routed) {
+            return routed;
+        }
+        const behaviour = this.behaviour;
+        if (behaviour.kind === 'hang') {
+            return 'hang';
+        }
+        if (behaviour.kind === 'status') {
+            return { status: behaviour.status, body: behaviour.body ?? { error: `fake failure ${behaviour.status}` }, headers: behaviour.headers };
+        }
+        this.received.push(request);
+        return this.defaultReply;
+    }
+
+    private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+        const chunks: Array<Buffer> = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+            const raw = Buffer.concat(chunks).toString('utf8');
+            const url = new URL(req.url ?? '/', this.origin);
+            let body: unknown;
+            try {
+                body = raw ? JSON.parse(raw) : undefined;
+            } catch {
+                body = undefined;
+            }
+            const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, raw, body, at: Date.now() };
+            const reply = this.answer(request);
+            if (reply === 'hang') {
+                const ms = this.behaviour.kind === 'hang' ? this.behaviour.ms : 0;
+                setTimeout(() => send(res, { status: 200, body: { status: 'late' } }), ms);
+                return;
+            }
+            send(res, reply);
+        });
+    }
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+}
