@@ -69,10 +69,11 @@ export class RecordingServer {
         }
     }
 
-    /** Routed paths answer first; the behaviour then decides; accepted requests are recorded. */
+    /** Routed paths answer first; the behaviour then decides; every request answered without a forced failure is recorded. */
     protected answer(request: RecordedRequest): Reply | 'hang' {
         const routed = this.routes.get(request.path)?.(request);
         if (routed) {
+            this.received.push(request);
             return routed;
         }
         const behaviour = this.behaviour;

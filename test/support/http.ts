@@ -1,8 +1,15 @@
+export interface HttpAnswer {
+    status: number;
+    headers: Record<string, string>;
+    text: string;
+    json: any; // whatever JSON the app answered: tests read it freely
+}
+
 /** A real HTTP call on loopback; the JSON body is sent on every method (GET included), as RapidPro does. */
 export async function httpCall(
     url: string,
     options: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
-): Promise<{ status: number; headers: Record<string, string>; text: string; json: any }> {
+): Promise<HttpAnswer> {
     const http = await import('http');
     const target = new URL(url);
     const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -29,8 +36,7 @@ export async function httpCall(
                 for (const [name, value] of Object.entries(res.headers)) {
                     flat[name] = Array.isArray(value) ? value.join(', ') : String(value);
                 }
-                // `any` on purpose: tests read whatever JSON the app answered.
-                resolve({ status: res.statusCode ?? 0, headers: flat, text, json: json as any });
+                resolve({ status: res.statusCode ?? 0, headers: flat, text, json });
             });
         });
         req.on('error', reject);

@@ -1,0 +1,80 @@
+import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+import { RecordingServer } from '../fakes/RecordingServer';
+import { FrontDoor } from '../host/FrontDoor';
+import { httpCall } from './http';
+import { RunningHost, startHost } from './startHost';
+
+export const APP_SECRET = 'bridge-world-app-secret-0123456789';
+
+/**
+ * The scene for bridge tests: a local Rocket.Chat with the app and its front door, a fake
+ * platform API on loopback, a department "Support" with the available agent "agent".
+ */
+export class BridgeWorld {
+    public running!: RunningHost;
+    public readonly platform = new RecordingServer();
+    public base = '';
+    private door!: FrontDoor;
+
+    public get host() {
+        return this.running.host;
+    }
+
+    public get appId() {
+        return this.running.appId;
+    }
+
+    public async start(): Promise<void> {
+        this.running = await startHost('https://chat.example.test');
+        this.door = new FrontDoor(this.host, () => this.appId);
+        const port = await this.door.listen(0);
+        this.base = `http://127.0.0.1:${port}/api/apps/public/${this.appId}`;
+        const support = this.host.livechat.createDepartment('Support');
+        this.host.livechat.addAgent('agent', [support.id], true);
+        await this.host.setSetting(this.appId, 'app_secret', APP_SECRET);
+        await this.host.setSetting(this.appId, 'delivery_retry_base_seconds', 1);
+        await this.platform.start();
+    }
+
+    public async stop(): Promise<void> {
+        await this.platform.stop();
+        await this.door.close();
+        await this.host.stop();
+    }
+
+    public async settings(values: Record<string, unknown>): Promise<void> {
+        for (const [id, value] of Object.entries(values)) {
+            await this.host.setSetting(this.appId, id, value);
+        }
+    }
+
+    public call(method: string, pathAndQuery: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+        return httpCall(`${this.base}/${pathAndQuery}`, { method, ...options });
+    }
+
+    public rooms(): Array<ILivechatRoom> {
+        return [...this.host.store.rooms.values()];
+    }
+
+    public roomsOf(visitorToken: string): Array<ILivechatRoom> {
+        return this.rooms().filter((room) => room.visitor.token === visitorToken);
+    }
+
+    public openRoomOf(visitorToken: string): ILivechatRoom | undefined {
+        return this.roomsOf(visitorToken).find((room) => room.isOpen);
+    }
+
+    public messages(roomId: string): Array<IMessage> {
+        return this.host.store.roomMessages(roomId);
+    }
+
+    /** Messages in rooms of this visitor that are not system messages. */
+    public visibleMessages(visitorToken: string): Array<IMessage> {
+        return this.roomsOf(visitorToken).flatMap((room) => this.messages(room.id)).filter((message) => !message.type);
+    }
+
+    public totalMessages(): number {
+        return [...this.host.store.messages.values()].reduce((sum, list) => sum + list.length, 0);
+    }
+}

@@ -1,0 +1,130 @@
+import { RecordedRequest } from '../fakes/RecordingServer';
+import { BridgeWorld } from './BridgeWorld';
+import { HttpAnswer } from './http';
+import { sleep, waitFor } from './waitFor';
+
+/** How the shared contract drives one bridged platform. */
+export interface BridgeDriver {
+    /** Switches the bridge on and points it at `world.platform`. */
+    configure(world: BridgeWorld): Promise<void>;
+    /** The setting that switches it off. */
+    enabledSetting: string;
+    /** Makes the platform's conversation have an open room (e.g. a handover request); by default an end-user message. */
+    openConversation?(world: BridgeWorld, conversation: string): Promise<void>;
+    /** A genuine request carrying an end-user message with the platform's message id `id`. */
+    userMessage(world: BridgeWorld, conversation: string, text: string, id: string): Promise<HttpAnswer>;
+    /** The same request with wrong or missing credentials. */
+    forgedUserMessage(world: BridgeWorld, conversation: string, text: string, id: string): Promise<HttpAnswer>;
+    /** The platform-prefixed livechat visitor token of the conversation's end user. */
+    visitorToken(conversation: string): string;
+    /** The text of an agent reply as the platform received it, if the request is one for `conversation`. */
+    replyText(request: RecordedRequest, conversation: string): string | undefined;
+    /** Whether the request tells the platform that `conversation`'s room was closed. */
+    isCloseNotice(request: RecordedRequest, conversation: string): boolean;
+    /** Whether the platform can hear about closes at all. */
+    acceptsCloses: boolean;
+    /** The platform ends the conversation; undefined when the platform has no such event. */
+    closeFromPlatform?(world: BridgeWorld, conversation: string): Promise<void>;
+    successStatus: number;
+}
+
+/**
+ * The contract every bridge passes: credentials checked before anything changes, own
+ * messages never echoed, visitor token and conversation round-trip, duplicates ignored,
+ * closes both ways, disabled means 503.
+ */
+export function bridgeContract(name: string, world: BridgeWorld, driver: BridgeDriver): void {
+    let counter = 0;
+    const conversation = () => `${name.toLowerCase()}-contract-${++counter}-${Date.now().toString(36)}`;
+    const open = async (id: string) => {
+        if (driver.openConversation) {
+            await driver.openConversation(world, id);
+        } else {
+            expect((await driver.userMessage(world, id, 'hello', `${id}-m0`)).status).toBe(driver.successStatus);
+        }
+        return waitFor('the room', () => world.openRoomOf(driver.visitorToken(id)));
+    };
+    const replies = (id: string) => world.platform.received.map((request) => driver.replyText(request, id)).filter((text) => text !== undefined);
+
+    describe(`${name}: the bridge contract`, () => {
+        beforeAll(() => driver.configure(world));
+
+        it('refuses wrong or missing credentials with 401 JSON and changes nothing', async () => {
+            const id = conversation();
+            const before = world.totalMessages();
+            const answer = await driver.forgedUserMessage(world, id, 'forged', `${id}-x`);
+            expect(answer.status).toBe(401);
+            expect(typeof answer.json?.error).toBe('string');
+            expect(world.roomsOf(driver.visitorToken(id))).toHaveLength(0);
+            expect(world.totalMessages()).toBe(before);
+        });
+
+        it('posts the end user\'s message in a room of the platform-prefixed visitor, and sends the agent\'s reply back to the same conversation', async () => {
+            const id = conversation();
+            const room = await open(id);
+            expect(room.visitor.token).toBe(driver.visitorToken(id));
+            expect((await driver.userMessage(world, id, 'I need help with my order', `${id}-m1`)).status).toBe(driver.successStatus);
+            expect(world.messages(room.id).some((message) => message.text === 'I need help with my order' && (message as { token?: string }).token === driver.visitorToken(id))).toBe(true);
+            world.host.agentMessage(room.id, 'agent', 'Happy to help');
+            await waitFor('the reply at the platform', () => replies(id).includes('Happy to help'));
+        });
+
+        it('never echoes the visitor\'s messages or the app\'s own messages back to the platform', async () => {
+            const id = conversation();
+            const room = await open(id);
+            await driver.userMessage(world, id, 'from the end user', `${id}-m1`);
+            world.host.livechat.postMessage({ roomId: room.id, sender: world.host.appUser(world.appId)!, text: 'bot note' });
+            world.host.agentMessage(room.id, 'agent', 'only this');
+            await waitFor('the reply', () => replies(id).length > 0);
+            await world.host.events.settle();
+            await sleep(300);
+            expect(replies(id)).toEqual(['only this']);
+        });
+
+        it('recognises a repeated platform message id and posts it once', async () => {
+            const id = conversation();
+            const room = await open(id);
+            const first = await driver.userMessage(world, id, 'only once please', `${id}-dup`);
+            const again = await driver.userMessage(world, id, 'only once please', `${id}-dup`);
+            expect(again.status).toBe(first.status);
+            expect(again.json).toEqual(first.json);
+            expect(world.messages(room.id).filter((message) => message.text === 'only once please')).toHaveLength(1);
+        });
+
+        it('tells the platform when the room is closed in Rocket.Chat (when it can hear it)', async () => {
+            const id = conversation();
+            const room = await open(id);
+            world.host.closeAsAgent(room.id, 'agent', 'done');
+            await world.host.events.settle();
+            if (driver.acceptsCloses) {
+                await waitFor('the close notice', () => world.platform.received.some((request) => driver.isCloseNotice(request, id)));
+            } else {
+                await sleep(2000);
+                expect(world.platform.received.some((request) => driver.isCloseNotice(request, id))).toBe(false);
+            }
+        });
+
+        it('closes the room when the platform ends the conversation, echoing nothing back', async () => {
+            if (!driver.closeFromPlatform) {
+                return;
+            }
+            const id = conversation();
+            const room = await open(id);
+            await driver.closeFromPlatform(world, id);
+            expect(world.host.store.rooms.get(room.id)?.isOpen).toBe(false);
+            await world.host.events.settle();
+            await sleep(2000);
+            expect(world.platform.received.some((request) => driver.isCloseNotice(request, id))).toBe(false);
+        });
+
+        it('answers 503 JSON and changes nothing while switched off', async () => {
+            const id = conversation();
+            await world.host.setSetting(world.appId, driver.enabledSetting, false);
+            const answer = await driver.userMessage(world, id, 'while off', `${id}-off`);
+            await world.host.setSetting(world.appId, driver.enabledSetting, true);
+            expect(answer.status).toBe(503);
+            expect(answer.json.error).toContain(driver.enabledSetting);
+            expect(world.roomsOf(driver.visitorToken(id))).toHaveLength(0);
+        });
+    });
+}
