@@ -4,10 +4,10 @@ import { BRIDGE_ADAPTERS } from '../bridges/bridgeAdapters';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { ChatdayRegisterEndpoint } from '../platforms/chatday/ChatdayRegisterEndpoint';
 import { NotYetAvailableEndpoint } from './NotYetAvailableEndpoint';
-import { RapidProSettingsEndpoint } from './rapidpro/RapidProSettingsEndpoint';
-import { RoomCloseEndpoint } from './rapidpro/RoomCloseEndpoint';
-import { RoomEndpoint } from './rapidpro/RoomEndpoint';
-import { VisitorMessageEndpoint } from './rapidpro/VisitorMessageEndpoint';
+import { RapidProSettingsEndpoint } from '../platforms/rapidpro/RapidProSettingsEndpoint';
+import { RoomCloseEndpoint } from '../platforms/rapidpro/RoomCloseEndpoint';
+import { RoomEndpoint } from '../platforms/rapidpro/RoomEndpoint';
+import { VisitorMessageEndpoint } from '../platforms/rapidpro/VisitorMessageEndpoint';
 import { SecretCheckEndpoint } from './SecretCheckEndpoint';
 import { StatusEndpoint } from './StatusEndpoint';
 

@@ -3,7 +3,7 @@ import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IJobContext, IProcessor, StartupType } from '@rocket.chat/apps-engine/definition/scheduler';
 import { DeliveryJob, SWEEP_INTERVAL } from '../outbox/DeliveryJobs';
 import { OutboxProcessor } from '../outbox/OutboxProcessor';
-import { HISTORY_JOB, runHistoryJob } from '../rapidpro/HistoryJob';
+import { HISTORY_JOB, runHistoryJob } from '../platforms/rapidpro/HistoryJob';
 import { outboundAdapter } from '../sources/outboundAdapters';
 
 type Job = (this: IApp, context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<void>;

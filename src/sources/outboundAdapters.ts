@@ -1,5 +1,5 @@
 import { ChatdayOutbound } from '../platforms/chatday/ChatdayOutbound';
-import { RapidProOutbound } from '../rapidpro/RapidProOutbound';
+import { RapidProOutbound } from '../platforms/rapidpro/RapidProOutbound';
 import { OutboundAdapter } from './OutboundAdapter';
 
 /** Every source's outward half, one line each. */

@@ -1,4 +1,4 @@
-import { formatHistory, RapidProMessage, utcStamp } from '../../src/rapidpro/RapidProHistory';
+import { formatHistory, RapidProMessage, utcStamp } from '../../src/platforms/rapidpro/RapidProHistory';
 
 describe('utcStamp', () => {
     it('formats a UTC time with the zone shown', () => {

@@ -1,5 +1,5 @@
 import { badRequest } from '../support/badRequest';
-import { MAX_ATTACHMENTS, parseVisitorMessage } from '../../src/rapidpro/parseVisitorMessage';
+import { MAX_ATTACHMENTS, parseVisitorMessage } from '../../src/platforms/rapidpro/parseVisitorMessage';
 import { MAX_TEXT_LENGTH } from '../../src/validation/fields';
 
 

@@ -1,5 +1,5 @@
 import { badRequest } from '../support/badRequest';
-import { parseVisitorToken } from '../../src/rapidpro/parseVisitorToken';
+import { parseVisitorToken } from '../../src/platforms/rapidpro/parseVisitorToken';
 
 
 describe('parseVisitorToken', () => {

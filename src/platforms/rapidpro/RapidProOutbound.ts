@@ -1,6 +1,6 @@
-import { ConversationLink } from '../links/ConversationLink';
-import { AgentReply } from '../outbound/AgentReply';
-import { OutboundAdapter } from '../sources/OutboundAdapter';
+import { ConversationLink } from '../../links/ConversationLink';
+import { AgentReply } from '../../outbound/AgentReply';
+import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { RapidProCallbackTarget } from './RapidProCallbackTarget';
 import { AgentMessageCallback, CloseRoomCallback } from './RapidProTypes';
 

@@ -2,8 +2,8 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { parseOpenTicket } from '../../rapidpro/parseOpenTicket';
-import { TicketOpener } from '../../rapidpro/TicketOpener';
+import { parseOpenTicket } from './parseOpenTicket';
+import { TicketOpener } from './TicketOpener';
 import { requireAppSecret } from '../../security/AppSecretGuard';
 
 /** `/room` (GET with a JSON body, or POST): open a ticket → 201 `{"id": "<room id>"}`. */

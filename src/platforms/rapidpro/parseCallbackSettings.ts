@@ -1,5 +1,5 @@
-import { HttpError } from '../http/HttpError';
-import { bodyObject, httpUrl, optionalObject, requiredText } from '../validation/fields';
+import { HttpError } from '../../http/HttpError';
+import { bodyObject, httpUrl, optionalObject, requiredText } from '../../validation/fields';
 
 /** `PUT /settings`: `{"webhook":{"url":"https://<rapidpro>/mr/tickets/types/rocketchat/event_callback/<uuid>"}}`. */
 export function parseCallbackSettings(body: unknown): string {

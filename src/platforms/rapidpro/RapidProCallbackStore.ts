@@ -1,5 +1,5 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { AssociationKeys } from '../persistence/AssociationKeys';
+import { AssociationKeys } from '../../persistence/AssociationKeys';
 
 interface CallbackRecord {
     url: string;

@@ -2,8 +2,8 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { emptyResponse, jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { parseCallbackSettings } from '../../rapidpro/parseCallbackSettings';
-import { RapidProCallbackStore } from '../../rapidpro/RapidProCallbackStore';
+import { parseCallbackSettings } from './parseCallbackSettings';
+import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { requireAppSecret } from '../../security/AppSecretGuard';
 
 /** `PUT /settings` stores RapidPro's callback URL (RapidPro's connect check needs exactly 204); `GET` shows it. */

@@ -1,5 +1,5 @@
-import { HttpError } from '../http/HttpError';
-import { bodyObject, httpUrl, isObject, MAX_TEXT_LENGTH, optionalText, requiredText } from '../validation/fields';
+import { HttpError } from '../../http/HttpError';
+import { bodyObject, httpUrl, isObject, MAX_TEXT_LENGTH, optionalText, requiredText } from '../../validation/fields';
 import { parseVisitorToken } from './parseVisitorToken';
 import { RapidProAttachment, VisitorMessageRequest } from './RapidProTypes';
 

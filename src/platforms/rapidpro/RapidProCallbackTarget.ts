@@ -1,7 +1,7 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
-import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../outbox/DeliveryTarget';
-import { OutboxItem } from '../outbox/OutboxItem';
-import { SettingId } from '../settings/SettingId';
+import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
+import { OutboxItem } from '../../outbox/OutboxItem';
+import { SettingId } from '../../settings/SettingId';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
 
 /** POSTs `agent-message` and `close-room` to RapidPro's callback with `Authorization: Token <App Secret>`. */

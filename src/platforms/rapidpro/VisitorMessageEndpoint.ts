@@ -2,8 +2,8 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { forwardContactMessage } from '../../rapidpro/ContactMessageForwarder';
-import { parseVisitorMessage } from '../../rapidpro/parseVisitorMessage';
+import { forwardContactMessage } from './ContactMessageForwarder';
+import { parseVisitorMessage } from './parseVisitorMessage';
 import { requireAppSecret } from '../../security/AppSecretGuard';
 
 /** `POST /visitor-message`: the contact's message → 201 `{"id": "<message id>"}`. */

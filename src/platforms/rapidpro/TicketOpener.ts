@@ -1,7 +1,7 @@
-import { appMutex } from '../concurrency/KeyedMutex';
-import { ConversationService } from '../conversations/ConversationService';
-import { RequestContext } from '../http/RequestContext';
-import { SettingId } from '../settings/SettingId';
+import { appMutex } from '../../concurrency/KeyedMutex';
+import { ConversationService } from '../../conversations/ConversationService';
+import { RequestContext } from '../../http/RequestContext';
+import { SettingId } from '../../settings/SettingId';
 import { HISTORY_JOB, HistoryJobData } from './HistoryJob';
 import { OpenTicketRequest } from './RapidProTypes';
 

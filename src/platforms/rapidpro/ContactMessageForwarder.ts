@@ -1,6 +1,6 @@
-import { ConversationService } from '../conversations/ConversationService';
-import { HttpError } from '../http/HttpError';
-import { RequestContext } from '../http/RequestContext';
+import { ConversationService } from '../../conversations/ConversationService';
+import { HttpError } from '../../http/HttpError';
+import { RequestContext } from '../../http/RequestContext';
 import { VisitorMessageRequest } from './RapidProTypes';
 import { SOURCE } from './TicketOpener';
 

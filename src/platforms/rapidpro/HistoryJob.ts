@@ -1,8 +1,8 @@
 import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IJobContext } from '@rocket.chat/apps-engine/definition/scheduler';
-import { LivechatGateway } from '../livechat/LivechatGateway';
-import { AppSettings } from '../settings/AppSettings';
-import { SettingId } from '../settings/SettingId';
+import { LivechatGateway } from '../../livechat/LivechatGateway';
+import { AppSettings } from '../../settings/AppSettings';
+import { SettingId } from '../../settings/SettingId';
 import { fetchHistory, formatHistory } from './RapidProHistory';
 
 export const HISTORY_JOB = 'rapidpro-history';

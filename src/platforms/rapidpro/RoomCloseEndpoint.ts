@@ -4,8 +4,8 @@ import { HttpError } from '../../http/HttpError';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { emptyResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { parseVisitorToken } from '../../rapidpro/parseVisitorToken';
-import { SOURCE } from '../../rapidpro/TicketOpener';
+import { parseVisitorToken } from './parseVisitorToken';
+import { SOURCE } from './TicketOpener';
 import { requireAppSecret } from '../../security/AppSecretGuard';
 
 /** `/room.close` (GET with a body, or POST): RapidPro closed the ticket → the room closes, 204; already closed → 204 too. */

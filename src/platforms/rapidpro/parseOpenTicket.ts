@@ -1,5 +1,5 @@
-import { HttpError } from '../http/HttpError';
-import { bodyObject, firstSpelling, optionalObject, optionalStringMap, optionalText, requiredText } from '../validation/fields';
+import { HttpError } from '../../http/HttpError';
+import { bodyObject, firstSpelling, optionalObject, optionalStringMap, optionalText, requiredText } from '../../validation/fields';
 import { OpenTicketRequest } from './RapidProTypes';
 
 /** ISO 8601 date and time as RapidPro sends it (`2019-10-07T15:20:30Z`), or the seed's `2020-07-17 10:28`. */

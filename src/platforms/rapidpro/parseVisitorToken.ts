@@ -1,5 +1,5 @@
-import { HttpError } from '../http/HttpError';
-import { bodyObject, optionalObject, requiredText } from '../validation/fields';
+import { HttpError } from '../../http/HttpError';
+import { bodyObject, optionalObject, requiredText } from '../../validation/fields';
 
 /** `/room.close` and the visitor part of `/visitor-message`: `{"visitor":{"token":"…"}}`. */
 export function parseVisitorToken(body: unknown): string {
