@@ -6,7 +6,7 @@ import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { buildEndpoints } from './src/endpoints/endpointRegistry';
-import { handleMessageSent } from './src/events/AgentMessageHandler';
+import { onMessageSent } from './src/events/onMessageSent';
 import { handleRoomClosed } from './src/events/RoomClosedHandler';
 import { buildProcessors } from './src/scheduler/buildProcessors';
 import { onSettingChanged } from './src/settings/onSettingChanged';
@@ -19,7 +19,7 @@ export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRo
     }
 
     public async executePostMessageSent(message: IMessage, read: IRead, _http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
-        await handleMessageSent(message, this.getID(), read, persistence, modify, this.getLogger());
+        await onMessageSent(message, this.getID(), read, persistence, modify, this.getLogger());
     }
 
     public async executePostLivechatRoomClosed(room: ILivechatRoom, read: IRead, _http: IHttp, persistence: IPersistence, modify?: IModify): Promise<void> {

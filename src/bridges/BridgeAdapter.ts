@@ -1,5 +1,7 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+import { ServiceContext } from '../conversations/ConversationService';
 import { HttpMethod } from '../http/JsonEndpoint';
+import { ConversationLink } from '../links/ConversationLink';
 import { RequestContext } from '../http/RequestContext';
 import { SettingId } from '../settings/SettingId';
 import { InboundEvent } from './InboundEvent';
@@ -29,4 +31,6 @@ export interface BridgeAdapter {
     parse(context: RequestContext): Promise<Array<InboundEvent>>;
     /** The answer the platform expects once the events are handled (or were already seen). */
     answer(): IApiResponse;
+    /** Hands a conversation over from the platform's bot to human agents (platforms whose bot serves rooms). */
+    handOver?(link: ConversationLink, context: ServiceContext, reason: string): Promise<void>;
 }

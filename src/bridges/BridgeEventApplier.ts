@@ -63,6 +63,29 @@ export class BridgeEventApplier {
                     await this.conversations.closeFromSource(open, event.comment);
                 }
                 return;
+            case 'bot-reply': {
+                const link = open ?? (event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom)));
+                if (!link) {
+                    this.context.logger.debug(`${this.adapter.source}: no room for ${event.visitorToken}; bot reply dropped`);
+                    return;
+                }
+                await this.postBotReply(link, event);
+                return;
+            }
+        }
+    }
+
+    private async postBotReply(link: ConversationLink, event: Extract<InboundEvent, { type: 'bot-reply' }>): Promise<void> {
+        if (event.private) {
+            await this.conversations.notifyAgents(link, `${this.adapter.label} (private): ${event.text}`);
+        } else {
+            await this.conversations.postBotReply(link, event.text, event.attachments);
+        }
+        if (event.choices.length > 0) {
+            await this.conversations.links.update({ ...link, externalIds: { ...link.externalIds, choices: JSON.stringify(event.choices) } });
+        }
+        if (event.handover && this.adapter.handOver) {
+            await this.adapter.handOver(link, this.context, `the ${this.adapter.label} bot handed over`);
         }
     }
 

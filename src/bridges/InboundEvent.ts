@@ -1,3 +1,4 @@
+import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { RemoteFile } from '../conversations/RemoteFile';
 
 /** Who the end user is on the platform, as a livechat visitor (token prefixed by the platform). */
@@ -53,4 +54,25 @@ export interface CloseEvent extends EventBase {
     comment: string;
 }
 
-export type InboundEvent = OpenEvent | UserMessageEvent | ContextEvent | CloseEvent;
+/** A choice a bot offered (a button), which the visitor may click or answer by its number. */
+export interface Choice {
+    title: string;
+    payload: string;
+}
+
+/**
+ * A platform bot that serves the room as its agent (UChat) answered: posted by the app's
+ * bot user for the visitor to read, or, when private, shown to agents only.
+ */
+export interface BotReplyEvent extends EventBase {
+    type: 'bot-reply';
+    text: string;
+    attachments: Array<IMessageAttachment>;
+    choices: Array<Choice>;
+    private: boolean;
+    /** The bot asked to hand the conversation over to human agents. */
+    handover: boolean;
+    opensRoomFrom?: ConversationOrigin;
+}
+
+export type InboundEvent = OpenEvent | UserMessageEvent | ContextEvent | CloseEvent | BotReplyEvent;

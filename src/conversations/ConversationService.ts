@@ -1,5 +1,6 @@
 import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+import { ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { HttpError } from '../http/HttpError';
 import { closeFromSource } from '../links/closeFromSource';
 import { ConversationLink } from '../links/ConversationLink';
@@ -117,14 +118,27 @@ export class ConversationService {
 
     /** The end user's message, posted as the visitor; every file kept. Returns the message id. */
     public async postFromVisitor(link: ConversationLink, text: string, files: Array<RemoteFile>): Promise<string> {
-        const room = await this.livechat.room(link.roomId);
+        const room = await this.openRoomOf(link);
         const visitor: IVisitor | undefined = await this.livechat.findVisitor(link.visitorToken);
-        if (!room || !room.isOpen || !visitor) {
-            throw HttpError.notFound(`the room of conversation ${link.conversationKey} is closed or gone`);
+        if (!visitor) {
+            throw HttpError.notFound(`visitor ${link.visitorToken} no longer exists in Rocket.Chat`);
         }
         const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
         await this.stats.countIn(link.source, new Date());
         return id;
+    }
+
+    /** A reply by a platform bot that serves the room as its agent, posted by the app's bot user for the visitor. */
+    public async postBotReply(link: ConversationLink, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
+        const room = await this.openRoomOf(link);
+        const id = await this.livechat.postAsBot(room, text, attachments);
+        await this.stats.countIn(link.source, new Date());
+        return id;
+    }
+
+    /** A note for the room's agents only (never shown to the visitor, not stored in the room's history). */
+    public async notifyAgents(link: ConversationLink, text: string): Promise<void> {
+        await this.livechat.notifyAgents(await this.openRoomOf(link), text);
     }
 
     /**
@@ -132,11 +146,16 @@ export class ConversationService {
      * the app's bot user with who said it, never as the visitor, never sent back out.
      */
     public async postContext(link: ConversationLink, speaker: string, text: string, files: Array<RemoteFile> = []): Promise<string> {
+        const room = await this.openRoomOf(link);
+        const body = text.trim() === '' ? `*${speaker}*` : `*${speaker}:* ${text}`;
+        return this.livechat.postAsBot(room, body, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
+    }
+
+    private async openRoomOf(link: ConversationLink): Promise<ILivechatRoom> {
         const room = await this.livechat.room(link.roomId);
         if (!room || !room.isOpen) {
             throw HttpError.notFound(`the room of conversation ${link.conversationKey} is closed or gone`);
         }
-        const body = text.trim() === '' ? `*${speaker}*` : `*${speaker}:* ${text}`;
-        return this.livechat.postAsBot(room, body, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
+        return room;
     }
 }

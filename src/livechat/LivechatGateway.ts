@@ -86,6 +86,12 @@ export class LivechatGateway {
         return this.modify.getCreator().finish(builder);
     }
 
+    /** An ephemeral note to the users of the room (its agents); the livechat visitor is not a room user and never sees it. */
+    public async notifyAgents(room: ILivechatRoom, text: string): Promise<void> {
+        const message = this.modify.getCreator().startMessage().setRoom(room).setSender(await this.appUser()).setText(text).getMessage();
+        await this.modify.getNotifier().notifyRoom(room, message);
+    }
+
     /** Sets a livechat custom field of the visitor (and its open room); Rocket.Chat refuses fields the admin has not defined. */
     public async setCustomField(token: string, key: string, value: string): Promise<boolean> {
         return this.modify.getUpdater().getLivechatUpdater().setCustomFields(token, key, value, true);

@@ -35,8 +35,9 @@ export class HostMessageBridge extends MessageBridge {
         // Ephemeral notifications are not stored in Rocket.Chat either.
     }
 
-    protected async notifyRoom(_room: IRoom, _message: IMessage): Promise<void> {
-        // Ephemeral notifications are not stored in Rocket.Chat either.
+    /** Rocket.Chat shows these to the room's users at once and keeps no copy; the host records them for inspection. */
+    protected async notifyRoom(room: IRoom, message: IMessage): Promise<void> {
+        this.store.notifications.push({ roomId: room.id, text: message.text ?? '', senderId: message.sender?.id });
     }
 
     protected async typing(_options: ITypingDescriptor): Promise<void> {
