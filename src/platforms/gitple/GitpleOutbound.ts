@@ -1,0 +1,59 @@
+import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+import { ConversationLink } from '../../links/ConversationLink';
+import { AgentReply } from '../../outbound/AgentReply';
+import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
+import { OutboxItem } from '../../outbox/OutboxItem';
+import { SettingId } from '../../settings/SettingId';
+import { OutboundAdapter } from '../../sources/OutboundAdapter';
+import { GITPLE_SOURCE } from './GitpleInbound';
+
+class GitpleHooksTarget implements DeliveryTarget {
+    public readonly source = GITPLE_SOURCE;
+
+    public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
+        const [base, secret, configuredCode] = await Promise.all([
+            settings.text(SettingId.GitpleApiUrl), settings.text(SettingId.GitpleApiSecret), settings.text(SettingId.GitpleAppCode),
+        ]);
+        const appCode = configuredCode || String(item.payload.appCode ?? '');
+        if (!base || !secret || !appCode) {
+            return { notReady: 'gitple_api_secret, gitple_app_code or gitple_api_url is not set' };
+        }
+        const { appCode: _appCode, ...body } = item.payload;
+        return {
+            url: `${base.replace(/\/+$/, '')}/v1/hooks`,
+            headers: { 'app-code': appCode, 'secret': secret, 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+        };
+    }
+
+    public errorText(response: IHttpResponse): string {
+        const data = response.data as { error?: unknown } | undefined;
+        return String(typeof data?.error === 'string' ? data.error : response.content ?? '').slice(0, 300);
+    }
+}
+
+/** Agents' replies to a Gitple user through `POST /v1/hooks`; Gitple cannot take a close. */
+export class GitpleOutbound implements OutboundAdapter {
+    public readonly source = GITPLE_SOURCE;
+    public readonly target = new GitpleHooksTarget();
+
+    public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
+        const content: Array<Record<string, unknown>> = [];
+        if (reply.text.trim() !== '') {
+            content.push({ t: reply.text });
+        }
+        content.push(...reply.attachments.map((file) => ({ l: { u: file.url, m: file.mimeType } })));
+        return [{
+            appCode: link.externalIds.appCode,
+            type: 'message',
+            identifier: link.externalIds.identifier ?? link.externalIds.userId,
+            anonymous: link.externalIds.anonymous === 'true',
+            lang: link.externalIds.lang ?? 'ko',
+            content,
+        }];
+    }
+
+    public roomClosed(): undefined {
+        return undefined;
+    }
+}
