@@ -24,6 +24,5 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
         new VisitorMessageEndpoint(app),
         new NotYetAvailableEndpoint(app, 'gitple', ['post']),
         new NotYetAvailableEndpoint(app, 'uchat', ['get', 'post']),
-        new NotYetAvailableEndpoint(app, 'closer', ['post']),
     ];
 }

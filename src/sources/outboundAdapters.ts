@@ -1,9 +1,10 @@
 import { ChatdayOutbound } from '../platforms/chatday/ChatdayOutbound';
+import { CloserOutbound } from '../platforms/closer/CloserOutbound';
 import { RapidProOutbound } from '../platforms/rapidpro/RapidProOutbound';
 import { OutboundAdapter } from './OutboundAdapter';
 
 /** Every source's outward half, one line each. */
-const ADAPTERS: ReadonlyArray<OutboundAdapter> = [new RapidProOutbound(), new ChatdayOutbound()];
+const ADAPTERS: ReadonlyArray<OutboundAdapter> = [new RapidProOutbound(), new ChatdayOutbound(), new CloserOutbound()];
 
 const BY_SOURCE = new Map(ADAPTERS.map((adapter) => [adapter.source, adapter]));
 

@@ -24,7 +24,6 @@ export async function sourceConfigurations(settings: AppSettings): Promise<Reado
         allSet(settings, [SettingId.AppSecret]).then((configured) => ({ source: 'rapidpro', enabled: true, configured })),
         bridge('gitple', SettingId.GitpleEnabled, [SettingId.GitpleEventSecret]),
         bridge('uchat', SettingId.UchatEnabled, [SettingId.UchatVerificationKey, SettingId.UchatBotUrl, SettingId.UchatFlowApiKey]),
-        bridge('closer', SettingId.CloserEnabled, [SettingId.CloserWebhookToken, SettingId.CloserReplyUrl]),
         ...BRIDGE_ADAPTERS.map((adapter) => bridge(adapter.source, adapter.enabledSetting, adapter.requiredSettings)),
     ]);
 }
