@@ -31,6 +31,8 @@ export interface BridgeAdapter {
     parse(context: RequestContext): Promise<Array<InboundEvent>>;
     /** The answer the platform expects once the events are handled (or were already seen). */
     answer(): IApiResponse;
+    /** A room Rocket.Chat opened for the visitor (not the app) that this platform serves, linked on first contact. */
+    adoptRoom?(visitorToken: string, context: ServiceContext): Promise<ConversationLink | undefined>;
     /** Hands a conversation over from the platform's bot to human agents (platforms whose bot serves rooms). */
     handOver?(link: ConversationLink, context: ServiceContext, reason: string): Promise<void>;
 }

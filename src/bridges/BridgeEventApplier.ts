@@ -33,7 +33,8 @@ export class BridgeEventApplier {
     }
 
     private async applyOnce(event: InboundEvent): Promise<void> {
-        const open = await this.conversations.openLinkOfVisitor(this.adapter.source, event.visitorToken);
+        const open = (await this.conversations.openLinkOfVisitor(this.adapter.source, event.visitorToken))
+            ?? (this.adapter.adoptRoom ? await this.adapter.adoptRoom(event.visitorToken, this.context) : undefined);
         switch (event.type) {
             case 'open': {
                 const link = open ?? (await this.openRoom(event.origin));

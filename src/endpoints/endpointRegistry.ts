@@ -3,7 +3,6 @@ import { BridgeEndpoint } from '../bridges/BridgeEndpoint';
 import { BRIDGE_ADAPTERS } from '../bridges/bridgeAdapters';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { ChatdayRegisterEndpoint } from '../platforms/chatday/ChatdayRegisterEndpoint';
-import { NotYetAvailableEndpoint } from './NotYetAvailableEndpoint';
 import { RapidProSettingsEndpoint } from '../platforms/rapidpro/RapidProSettingsEndpoint';
 import { RoomCloseEndpoint } from '../platforms/rapidpro/RoomCloseEndpoint';
 import { RoomEndpoint } from '../platforms/rapidpro/RoomEndpoint';
@@ -22,7 +21,5 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
         new RoomEndpoint(app),
         new RoomCloseEndpoint(app),
         new VisitorMessageEndpoint(app),
-        new NotYetAvailableEndpoint(app, 'gitple', ['post']),
-        new NotYetAvailableEndpoint(app, 'uchat', ['get', 'post']),
     ];
 }

@@ -37,6 +37,12 @@ export class LivechatGateway {
         return this.read.getLivechatReader().getLivechatVisitorByToken(token);
     }
 
+    /** The visitor's open livechat rooms (whoever opened them). */
+    public async openRoomsOfVisitor(token: string): Promise<Array<ILivechatRoom>> {
+        const visitor = await this.findVisitor(token);
+        return visitor ? (await this.read.getLivechatReader().getLivechatRooms(visitor)).filter((room) => room.isOpen) : [];
+    }
+
     /** Registers the visitor, or updates the one with the same token (Rocket.Chat's registerGuest). */
     public async upsertVisitor(details: VisitorDetails): Promise<IVisitor> {
         const visitor: IVisitor = {

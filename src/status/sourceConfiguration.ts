@@ -1,4 +1,5 @@
 import { BRIDGE_ADAPTERS } from '../bridges/bridgeAdapters';
+import { bridgeReadiness } from '../bridges/bridgeReadiness';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
 
@@ -6,24 +7,17 @@ export interface SourceConfiguration {
     readonly source: string;
     readonly enabled: boolean;
     readonly configured: boolean;
-}
-
-async function allSet(settings: AppSettings, ids: ReadonlyArray<SettingId>): Promise<boolean> {
-    const values = await Promise.all(ids.map((id) => settings.text(id)));
-    return values.every((value) => value !== '');
+    /** Ids of required settings still empty (never their values). */
+    readonly missingSettings: ReadonlyArray<string>;
 }
 
 /** Whether each source is switched on and has the settings it needs (never the values themselves). */
 export async function sourceConfigurations(settings: AppSettings): Promise<ReadonlyArray<SourceConfiguration>> {
-    const bridge = async (source: string, enabled: SettingId, needed: ReadonlyArray<SettingId>): Promise<SourceConfiguration> => ({
-        source,
-        enabled: await settings.flag(enabled),
-        configured: await allSet(settings, needed),
-    });
-    return Promise.all([
-        allSet(settings, [SettingId.AppSecret]).then((configured) => ({ source: 'rapidpro', enabled: true, configured })),
-        bridge('gitple', SettingId.GitpleEnabled, [SettingId.GitpleEventSecret]),
-        bridge('uchat', SettingId.UchatEnabled, [SettingId.UchatVerificationKey, SettingId.UchatBotUrl, SettingId.UchatFlowApiKey]),
-        ...BRIDGE_ADAPTERS.map((adapter) => bridge(adapter.source, adapter.enabledSetting, adapter.requiredSettings)),
-    ]);
+    const secretSet = (await settings.text(SettingId.AppSecret)) !== '';
+    const rapidpro: SourceConfiguration = { source: 'rapidpro', enabled: true, configured: secretSet, missingSettings: secretSet ? [] : [SettingId.AppSecret] };
+    const bridges = await Promise.all(BRIDGE_ADAPTERS.map(async (adapter) => {
+        const readiness = await bridgeReadiness(adapter, settings);
+        return { source: adapter.source, enabled: readiness.enabled, configured: readiness.missing.length === 0, missingSettings: readiness.missing };
+    }));
+    return [rapidpro, ...bridges];
 }

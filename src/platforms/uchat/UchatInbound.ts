@@ -7,6 +7,7 @@ import { headerValue } from '../../http/headerValue';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { ConversationLink } from '../../links/ConversationLink';
+import { ConversationLinkStore } from '../../links/ConversationLinkStore';
 import { LivechatGateway } from '../../livechat/LivechatGateway';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
 import { verifyBodySignature } from '../../security/verifyBodySignature';
@@ -15,8 +16,9 @@ import { bodyObject, isObject, optionalText, requiredText } from '../../validati
 import { handoverWords } from './handoverWords';
 import { renderUchatReply } from './renderUchatReply';
 import { handOverToHumans } from './UchatHandover';
+import { UCHAT, uchatLinkOf } from './uchatLink';
 
-export const UCHAT_SOURCE = 'uchat';
+export const UCHAT_SOURCE = UCHAT;
 
 /** `hub_mode`, `hub.mode`… from the query, a form or a JSON body (UChat's verification may use any). */
 function hubField(context: RequestContext, name: string): string | undefined {
@@ -93,6 +95,14 @@ export class UchatInbound implements BridgeAdapter {
 
     public answer(): IApiResponse {
         return jsonResponse(200, { status: 'ok' });
+    }
+
+    /** A widget room the bot serves has no link until first contact: adopt the visitor's open room in the bot's department. */
+    public async adoptRoom(visitorToken: string, context: ServiceContext): Promise<ConversationLink | undefined> {
+        const livechat = new LivechatGateway(context.read, context.modify, context.appId);
+        const department = await livechat.findDepartment(await context.settings.text(SettingId.UchatDepartment));
+        const room = department ? (await livechat.openRoomsOfVisitor(visitorToken)).find((candidate) => candidate.department?.id === department.id) : undefined;
+        return room ? uchatLinkOf(room, new ConversationLinkStore(context.read.getPersistenceReader(), context.persistence)) : undefined;
     }
 
     public async handOver(link: ConversationLink, context: ServiceContext, reason: string): Promise<void> {

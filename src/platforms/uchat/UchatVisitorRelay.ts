@@ -1,5 +1,5 @@
 import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { ILivechatMessage, ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+import { ILivechatMessage } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { bridgeReadiness } from '../../bridges/bridgeReadiness';
@@ -15,7 +15,7 @@ import { SettingId } from '../../settings/SettingId';
 import { asksForHuman, chosenButton, handoverWords } from './handoverWords';
 import { handOverToHumans } from './UchatHandover';
 import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
-import { uchatConversationId } from './uchatConversationId';
+import { uchatLinkOf } from './uchatLink';
 
 const ADAPTER = new UchatInbound();
 
@@ -38,26 +38,6 @@ export interface RelayContext {
     persistence: IPersistence;
     modify: IModify;
     logger: ILogger;
-}
-
-/** The room's UChat link, created on the visitor's first message in a room of the bot's department. */
-async function linkOf(room: ILivechatRoom, links: ConversationLinkStore): Promise<ConversationLink | undefined> {
-    const existing = await links.byRoom(room.id);
-    if (existing) {
-        return existing.source === UCHAT_SOURCE ? existing : undefined;
-    }
-    const conversationId = String(uchatConversationId(room.id));
-    const link: ConversationLink = {
-        source: UCHAT_SOURCE,
-        conversationKey: `uchat-conv:${conversationId}`,
-        visitorToken: room.visitor.token,
-        roomId: room.id,
-        open: true,
-        externalIds: { conversationId },
-        createdAt: new Date().toISOString(),
-    };
-    await links.save(link);
-    return link;
 }
 
 /**
@@ -83,7 +63,7 @@ export async function relayVisitorMessage(message: IMessage, context: RelayConte
     }
     const reader = context.read.getPersistenceReader();
     await appMutex.run(`${UCHAT_SOURCE}-visitor:${room.visitor.token}`, async () => {
-        const link = await linkOf(room, new ConversationLinkStore(reader, context.persistence));
+        const link = await uchatLinkOf(room, new ConversationLinkStore(reader, context.persistence));
         if (!link || link.externalIds.handedOver === 'true') {
             return;
         }

@@ -1,0 +1,212 @@
+import { createHmac } from 'crypto';
+import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+import { phpJsonEncode } from '../../src/security/jsonSerialisations';
+import { BridgeWorld } from '../support/BridgeWorld';
+import { sleep, waitFor } from '../support/waitFor';
+
+const KEY = 'uchat-verification-key-42';
+const FLOW_KEY = 'flow-api-key-xyz';
+const BOT_PATH = '/api/apichat/unique-code-to-bot';
+
+const world = new BridgeWorld();
+let botDepartmentId = '';
+let visitorCounter = 0;
+
+/** UChat is PHP: its webhook bodies are json_encode output (escaped slashes and \uXXXX), signed over those bytes. */
+function uchatWebhook(body: Record<string, unknown>, options: { key?: string; signature?: string; javascript?: boolean } = {}) {
+    const raw = options.javascript ? JSON.stringify(body) : phpJsonEncode(body);
+    const signature = options.signature ?? `sha256=${createHmac('sha256', options.key ?? KEY).update(raw).digest('hex')}`;
+    return world.call('POST', 'uchat', { rawBody: raw, headers: { 'content-type': 'application/json', 'X-Hub-Signature-256': signature, 'x-flow-ns': 'f123', 'x-action': 'messages' } });
+}
+
+/** A livechat visitor arriving through the widget into the UChat bot's department. */
+function widgetVisitor(name = 'Minji'): { token: string; room: ILivechatRoom } {
+    visitorCounter += 1;
+    const token = `widget-visitor-${visitorCounter}`;
+    const visitor = world.host.livechat.upsertVisitor({ token, username: `guest-uchat-${visitorCounter}`, name, department: botDepartmentId, visitorEmails: [{ address: `v${visitorCounter}@example.com` }] });
+    return { token, room: world.host.livechat.createRoom(visitor, undefined, undefined) };
+}
+
+function visitorSays(room: ILivechatRoom, text: string): void {
+    const visitor = world.host.store.visitorByToken(room.visitor.token)!;
+    world.host.livechat.postMessage({ roomId: room.id, sender: world.host.livechat.visitorAsUser(visitor), visitor, text });
+}
+
+const botCalls = (token: string) => world.platform.requests(BOT_PATH).filter((request) => request.body?.sender?.id === token);
+
+beforeAll(async () => {
+    await world.start();
+    const bot = world.host.livechat.createDepartment('UChat Bot');
+    botDepartmentId = bot.id;
+    world.host.livechat.addAgent(world.host.appUser(world.appId)!.username, [bot.id], true);
+    const humans = world.host.livechat.createDepartment('Humans');
+    world.host.livechat.addAgent('human', [humans.id], true);
+    await world.settings({
+        uchat_enabled: true,
+        uchat_verification_key: KEY,
+        uchat_bot_url: `${world.platform.origin}${BOT_PATH}`,
+        uchat_flow_api_key: FLOW_KEY,
+        uchat_department: 'UChat Bot',
+        uchat_handover_department: 'Humans',
+    });
+});
+afterAll(() => world.stop());
+
+describe('UChat hub verification', () => {
+    it('answers the challenge as plain text when the verify token matches (query, form or JSON)', async () => {
+        const query = await world.call('GET', `uchat?hub_mode=subscribe&hub_verify_token=${KEY}&hub_challenge=205c40409f9bcdeb`);
+        expect(query.status).toBe(200);
+        expect(query.headers['content-type']).toMatch(/text\/plain/);
+        expect(query.text).toBe('205c40409f9bcdeb');
+        const form = await world.call('POST', 'uchat', { rawBody: `hub_mode=subscribe&hub_verify_token=${KEY}&hub_challenge=form-challenge`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        expect(form.text).toBe('form-challenge');
+        const json = await world.call('POST', 'uchat', { body: { hub_mode: 'subscribe', hub_verify_token: KEY, hub_challenge: 'json-challenge' } });
+        expect(json.text).toBe('json-challenge');
+    });
+
+    it('refuses a wrong verify token or mode with 403 JSON', async () => {
+        expect((await world.call('GET', 'uchat?hub_mode=subscribe&hub_verify_token=wrong&hub_challenge=x')).status).toBe(403);
+        const mode = await world.call('GET', `uchat?hub_mode=unsubscribe&hub_verify_token=${KEY}&hub_challenge=x`);
+        expect(mode.status).toBe(403);
+        expect(mode.json.error).toMatch(/hub_verify_token|subscribe/);
+    });
+});
+
+describe('UChat bot serving livechat visitors', () => {
+    it('sends each visitor message to bot_url with the flow key, a stable sender and conversation id', async () => {
+        const { token, room } = widgetVisitor();
+        visitorSays(room, '안녕하세요, 배송 조회하고 싶어요');
+        visitorSays(room, 'order 42');
+        const calls = await waitFor('two bot calls', () => botCalls(token).length === 2 && botCalls(token));
+        expect(calls[0].headers.authorization).toBe(`Bearer ${FLOW_KEY}`);
+        expect(calls[0].body).toEqual({
+            content: '안녕하세요, 배송 조회하고 싶어요',
+            message_type: 'incoming',
+            sender: { id: token, name: 'Minji', email: expect.stringContaining('@example.com'), phone_number: '', type: 'contact' },
+            conversation_id: expect.any(Number),
+            event: 'message_created',
+        });
+        expect(calls[1].body.conversation_id).toBe(calls[0].body.conversation_id);
+        expect(calls[1].body.content).toBe('order 42');
+    });
+
+    it('posts the bot\'s PHP-signed reply to the visitor as the app\'s bot user, Korean and URLs intact, and never sends it back', async () => {
+        const { token, room } = widgetVisitor();
+        visitorSays(room, 'hi');
+        await waitFor('the bot call', () => botCalls(token).length === 1);
+        const answer = await uchatWebhook({ sender_id: token, conv_id: botCalls(token)[0].body.conversation_id, text: '주문 상태: https://shop.example.com/o/42 에서 확인하세요 🙂', type: 'text', message_type: 'outgoing', private: false });
+        expect(answer.status).toBe(200);
+        const reply = world.messages(room.id).find((message) => message.text?.startsWith('주문 상태'));
+        expect(reply?.text).toBe('주문 상태: https://shop.example.com/o/42 에서 확인하세요 🙂');
+        expect(reply?.sender.username).toBe('tickets.bot');
+        await sleep(500);
+        expect(botCalls(token)).toHaveLength(1);
+    });
+
+    it('accepts a signature over compact JavaScript JSON too, and refuses a bad one with 401 (nothing posted)', async () => {
+        const { token, room } = widgetVisitor();
+        expect((await uchatWebhook({ sender_id: token, conv_id: 1, text: 'js signed', type: 'text', message_type: 'outgoing' }, { javascript: true })).status).toBe(200);
+        const before = world.messages(room.id).length;
+        const forged = await uchatWebhook({ sender_id: token, conv_id: 1, text: 'forged', type: 'text', message_type: 'outgoing' }, { key: 'wrong-key' });
+        expect(forged.status).toBe(401);
+        expect((await uchatWebhook({ sender_id: token, conv_id: 1, text: 'no sig', type: 'text' }, { signature: '' })).status).toBe(401);
+        expect(world.messages(room.id).length).toBe(before);
+    });
+
+    it('shows buttons the visitor can click or answer by number, sent back as a postback', async () => {
+        const { token, room } = widgetVisitor();
+        await uchatWebhook({
+            sender_id: token, conv_id: 7, text: 'Menu', type: 'text', message_type: 'outgoing', private: false, content_type: 'button_template',
+            content_attributes: { text: '무엇을 도와드릴까요?', buttons: [{ type: 'postback', title: '배송', payload: 'DELIVERY' }, { type: 'postback', title: '환불', payload: 'REFUND' }] },
+        });
+        const menu = world.messages(room.id).find((message) => message.text?.startsWith('무엇을'))!;
+        expect(menu.text).toBe('무엇을 도와드릴까요?\n1. 배송\n2. 환불');
+        expect(menu.attachments?.[0].actions?.map((action) => action.msg)).toEqual(['배송', '환불']);
+        visitorSays(room, '2');
+        const [call] = await waitFor('the postback', () => botCalls(token).length === 1 && botCalls(token));
+        expect(call.body).toEqual(expect.objectContaining({ content: '환불', event: 'message_postback', submitted_values: [{ title: '환불', payload: 'REFUND' }] }));
+    });
+
+    it('shows cards (generic template) and media', async () => {
+        const { token, room } = widgetVisitor();
+        await uchatWebhook({
+            sender_id: token, conv_id: 8, text: 'Plans', type: 'text', message_type: 'outgoing', private: false, content_type: 'generic_template',
+            content_attributes: { ratio: 'horizontal', items: [{ title: 'Basic', image_url: 'https://cdn.example/b.png', item_url: null, subtitle: '₩9,900', default_action: null, buttons: [{ type: 'postback', title: 'Buy', payload: 'BUY' }] }] },
+        });
+        await uchatWebhook({ sender_id: token, conv_id: 8, url: 'https://cdn.example/promo.mp4', type: 'video', message_type: 'outgoing', private: false });
+        const cards = world.messages(room.id).find((message) => message.text === 'Plans')!;
+        expect(cards.attachments?.[0]).toEqual(expect.objectContaining({ imageUrl: 'https://cdn.example/b.png', text: '₩9,900\n1. Buy' }));
+        expect(world.messages(room.id).some((message) => message.attachments?.[0]?.videoUrl === 'https://cdn.example/promo.mp4')).toBe(true);
+    });
+
+    it('keeps private replies away from the visitor: agents get them as a note', async () => {
+        const { token, room } = widgetVisitor();
+        await uchatWebhook({ sender_id: token, conv_id: 9, text: 'internal: VIP customer', type: 'text', message_type: 'outgoing', private: true });
+        expect(world.messages(room.id).some((message) => message.text?.includes('VIP customer'))).toBe(false);
+        expect(world.host.store.notifications.some((note) => note.roomId === room.id && note.text.includes('VIP customer'))).toBe(true);
+    });
+
+    it('hands over when the visitor asks for a human: transferred to the human department, nothing more goes to UChat', async () => {
+        const { token, room } = widgetVisitor();
+        visitorSays(room, 'hello bot');
+        await waitFor('the bot call', () => botCalls(token).length === 1);
+        visitorSays(room, 'Human');
+        await world.host.events.settle();
+        const moved = world.host.store.rooms.get(room.id)!;
+        expect(moved.department?.name).toBe('Humans');
+        expect(moved.servedBy?.username).toBe('human');
+        expect(world.messages(room.id).some((message) => message.text?.includes('human agent'))).toBe(true);
+        visitorSays(room, 'are you there?');
+        world.host.agentMessage(room.id, 'human', 'Yes, I am Jisoo from support');
+        await world.host.events.settle();
+        await sleep(800);
+        expect(botCalls(token)).toHaveLength(1);
+    });
+
+    it('hands over when the bot says so (handover keyword or flag)', async () => {
+        const { token, room } = widgetVisitor();
+        await uchatWebhook({ sender_id: token, conv_id: 10, text: 'handover', type: 'text', message_type: 'outgoing', private: false });
+        await world.host.events.settle();
+        expect(world.host.store.rooms.get(room.id)?.department?.name).toBe('Humans');
+    });
+
+    it('opens a new room for a visitor whose room has closed', async () => {
+        const { token, room } = widgetVisitor();
+        visitorSays(room, 'first');
+        await waitFor('the bot call', () => botCalls(token).length === 1);
+        world.host.closeAsVisitor(room.id);
+        await world.host.events.settle();
+        await uchatWebhook({ sender_id: token, conv_id: botCalls(token)[0].body.conversation_id, text: 'Are you still there?', type: 'text', message_type: 'outgoing', private: false });
+        const reopened = world.roomsOf(token).find((candidate) => candidate.isOpen)!;
+        expect(reopened.id).not.toBe(room.id);
+        expect(reopened.department?.name).toBe('UChat Bot');
+        expect(world.messages(reopened.id).some((message) => message.text === 'Are you still there?')).toBe(true);
+    });
+
+    it('keeps visitor messages while bot_url is down and sends them once, in order, when it is back', async () => {
+        const { token, room } = widgetVisitor();
+        world.platform.behaviour = { kind: 'status', status: 500 };
+        for (const text of ['a', 'b', 'c']) {
+            visitorSays(room, text);
+        }
+        await world.host.events.settle();
+        await sleep(1500);
+        world.platform.behaviour = { kind: 'ok' };
+        await waitFor('three calls', () => botCalls(token).length >= 3, 20000);
+        await sleep(800);
+        expect(botCalls(token).map((call) => call.body.content)).toEqual(['a', 'b', 'c']);
+    }, 30000);
+
+    it('answers 503 and does nothing while switched off', async () => {
+        const { token, room } = widgetVisitor();
+        await world.settings({ uchat_enabled: false });
+        const answer = await uchatWebhook({ sender_id: token, conv_id: 1, text: 'off', type: 'text', message_type: 'outgoing' });
+        visitorSays(room, 'nobody home');
+        await world.host.events.settle();
+        await world.settings({ uchat_enabled: true });
+        expect(answer.status).toBe(503);
+        expect(answer.json.error).toContain('uchat_enabled');
+        await sleep(300);
+        expect(botCalls(token)).toHaveLength(0);
+    });
+});
