@@ -1,5 +1,6 @@
 import { appMutex } from '../concurrency/KeyedMutex';
 import { ConversationService, ServiceContext } from '../conversations/ConversationService';
+import { HttpError } from '../http/HttpError';
 import { ConversationLink } from '../links/ConversationLink';
 import { BridgeAdapter } from './BridgeAdapter';
 import { ConversationOrigin, InboundEvent } from './InboundEvent';
@@ -25,7 +26,15 @@ export class BridgeEventApplier {
                 this.context.logger.debug(`${source}: ${event.type} ${event.eventId} already handled; ignored`);
                 return;
             }
-            await this.applyOnce(event);
+            try {
+                await this.applyOnce(event);
+            } catch (error) {
+                if (!(error instanceof HttpError && error.status === 404)) {
+                    throw error;
+                }
+                // The room closed while the platform's request was on its way: nothing left to do with this event.
+                this.context.logger.warn(`${source}: ${event.type} for ${event.visitorToken} not applied: ${error.message}`);
+            }
             if (event.eventId) {
                 await this.seen.remember(source, event.visitorToken, event.eventId);
             }

@@ -34,6 +34,7 @@ export class RecordingServer {
     public readonly received: Array<RecordedRequest> = [];
     public behaviour: Behaviour = { kind: 'ok' };
     protected readonly routes = new Map<string, Route>();
+    private readonly patternRoutes: Array<{ pattern: RegExp; route: Route }> = [];
     private server?: http.Server;
     private port = 0;
 
@@ -45,6 +46,11 @@ export class RecordingServer {
 
     public route(path: string, route: Route): void {
         this.routes.set(path, route);
+    }
+
+    /** A route for every path the pattern matches (e.g. `/v1/exports/users/:id`). */
+    public routeMatching(pattern: RegExp, route: Route): void {
+        this.patternRoutes.push({ pattern, route });
     }
 
     public requests(path?: string): Array<RecordedRequest> {
@@ -71,7 +77,8 @@ export class RecordingServer {
 
     /** Routed paths answer first; the behaviour then decides; every request answered without a forced failure is recorded. */
     protected answer(request: RecordedRequest): Reply | 'hang' {
-        const routed = this.routes.get(request.path)?.(request);
+        const route = this.routes.get(request.path) ?? this.patternRoutes.find((candidate) => candidate.pattern.test(request.path))?.route;
+        const routed = route?.(request);
         if (routed) {
             this.received.push(request);
             return routed;
