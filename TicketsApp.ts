@@ -29,7 +29,7 @@ export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRo
     }
 
     public async onSettingUpdated(setting: ISetting, _configurationModify: IConfigurationModify, read: IRead, http: IHttp): Promise<void> {
-        await onSettingChanged(setting, read, http, this.getAccessors().environmentWriter, this.getLogger());
+        await onSettingChanged(setting, read, http, this.getAccessors().environmentWriter, this.getID(), this.getLogger());
     }
 
     protected async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {

@@ -3,6 +3,7 @@ import { BridgeEndpoint } from '../bridges/BridgeEndpoint';
 import { BRIDGE_ADAPTERS } from '../bridges/bridgeAdapters';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { ChatdayRegisterEndpoint } from '../platforms/chatday/ChatdayRegisterEndpoint';
+import { UchatSetupEndpoint } from '../platforms/uchat/UchatSetupEndpoint';
 import { RapidProSettingsEndpoint } from '../platforms/rapidpro/RapidProSettingsEndpoint';
 import { RoomCloseEndpoint } from '../platforms/rapidpro/RoomCloseEndpoint';
 import { RoomEndpoint } from '../platforms/rapidpro/RoomEndpoint';
@@ -15,6 +16,7 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
     return [
         ...BRIDGE_ADAPTERS.map((adapter) => new BridgeEndpoint(app, adapter)),
         new ChatdayRegisterEndpoint(app),
+        new UchatSetupEndpoint(app),
         new SecretCheckEndpoint(app),
         new StatusEndpoint(app),
         new RapidProSettingsEndpoint(app),

@@ -210,3 +210,35 @@ describe('UChat bot serving livechat visitors', () => {
         expect(botCalls(token)).toHaveLength(0);
     });
 });
+
+describe('UChat one-step setup through the partner API', () => {
+    const SETUP_PATH = '/api/partner/workspace/ws-77/apichat-webhook';
+
+    afterAll(async () => {
+        await world.settings({ uchat_partner_api_key: '', uchat_bot_url: `${world.platform.origin}${BOT_PATH}` });
+    });
+
+    it('sets the app\'s webhook in UChat with the partner key and stores the bot_url it answers', async () => {
+        world.platform.route(SETUP_PATH, (request) => ({
+            status: 200,
+            body: { status: 'ok', data: { ...request.body, webhook_status: 'verified', bot_url: `${world.platform.origin}/api/apichat/from-setup` } },
+        }));
+        await world.settings({ uchat_partner_api_url: world.platform.origin, uchat_workspace_id: 'ws-77', uchat_partner_api_key: 'partner-key-1' });
+        const [setup] = world.platform.requests(SETUP_PATH);
+        expect(setup.method).toBe('POST');
+        expect(setup.headers.authorization).toBe('Bearer partner-key-1');
+        expect(setup.body).toEqual({ webhook_url: `https://chat.example.test/api/apps/public/${world.appId}/uchat`, webhook_verification_key: KEY });
+        expect(await world.host.settingValue(world.appId, 'uchat_bot_url')).toBe(`${world.platform.origin}/api/apichat/from-setup`);
+    });
+
+    it('can be run again on demand (App Secret), and reports a refusal with 502 and the reason', async () => {
+        expect((await world.call('POST', 'uchat.setup', { headers: { Authorization: 'Token nope' } })).status).toBe(401);
+        const auth = { Authorization: 'Token bridge-world-app-secret-0123456789' };
+        expect((await world.call('POST', 'uchat.setup', { headers: auth })).json).toEqual({ status: 'webhook set' });
+        world.platform.route(SETUP_PATH, () => ({ status: 403, body: { status: 'error', message: 'partner key revoked' } }));
+        const refused = await world.call('POST', 'uchat.setup', { headers: auth });
+        expect(refused.status).toBe(502);
+        expect(refused.json.error).toContain('partner key revoked');
+        expect(refused.text).not.toContain('partner-key-1');
+    });
+});

@@ -1,0 +1,46 @@
+import { IEnvironmentWrite, IHttp, ILogger, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { AppSettings } from '../../settings/AppSettings';
+import { SettingId } from '../../settings/SettingId';
+import { isObject } from '../../validation/fields';
+
+export type SetupResult = { ok: true } | { ok: false; error: string };
+
+export const UCHAT_SETUP_INPUTS: ReadonlyArray<string> = [SettingId.UchatPartnerApiUrl, SettingId.UchatPartnerApiKey, SettingId.UchatWorkspaceId, SettingId.UchatVerificationKey];
+
+/**
+ * The optional one-step setup: sets this app's webhook in UChat through the partner API
+ * (`POST {base}/api/partner/workspace/{id}/apichat-webhook`) and stores the `bot_url` UChat
+ * answers in `uchat_bot_url`. The manual path (pasting bot_url) keeps working.
+ */
+export async function setUpUchatWebhook(read: IRead, http: IHttp, writer: IEnvironmentWrite, appId: string, logger: ILogger): Promise<SetupResult> {
+    const settings = AppSettings.from(read);
+    const [base, key, workspace, verificationKey] = await Promise.all(UCHAT_SETUP_INPUTS.map((id) => settings.text(id as SettingId)));
+    const fail = (error: string): SetupResult => {
+        logger.error(`uchat: webhook setup failed: ${error}`);
+        return { ok: false, error };
+    };
+    if (!base || !key || !workspace || !verificationKey) {
+        return fail('set uchat_partner_api_url, uchat_partner_api_key, uchat_workspace_id and uchat_verification_key first');
+    }
+    const siteUrl = String((await read.getEnvironmentReader().getServerSettings().getValueById('Site_Url')) ?? '').replace(/\/+$/, '');
+    const webhookUrl = `${siteUrl}/api/apps/public/${appId}/uchat`;
+    const url = `${base.replace(/\/+$/, '')}/api/partner/workspace/${encodeURIComponent(workspace)}/apichat-webhook`;
+    let response;
+    try {
+        response = await http.post(url, {
+            headers: { 'Authorization': `Bearer ${key}`, 'Content-Type': 'application/json' },
+            content: JSON.stringify({ webhook_url: webhookUrl, webhook_verification_key: verificationKey }),
+            timeout: (await settings.count(SettingId.DeliveryTimeoutSeconds, 15)) * 1000,
+        });
+    } catch (error) {
+        return fail(`no answer from UChat's partner API: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const data = isObject(response.data) && isObject(response.data.data) ? response.data.data : undefined;
+    const botUrl = typeof data?.bot_url === 'string' ? data.bot_url : '';
+    if (response.statusCode < 200 || response.statusCode >= 300 || !botUrl) {
+        return fail(`UChat's partner API answered HTTP ${response.statusCode} ${botUrl ? '' : 'without a bot_url'}: ${(response.content ?? '').slice(0, 200)}`);
+    }
+    await writer.getSettings().updateValue(SettingId.UchatBotUrl, botUrl);
+    logger.info(`uchat: webhook ${webhookUrl} set in UChat (status ${String(data?.webhook_status ?? 'unknown')}); bot_url stored`);
+    return { ok: true };
+}
