@@ -3,6 +3,7 @@ import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
 import { OutboxItem } from '../../outbox/OutboxItem';
+import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { SettingId } from '../../settings/SettingId';
 import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { CHATDAY_SOURCE } from './ChatdayInbound';
@@ -33,8 +34,7 @@ class ChatdaySendTarget implements DeliveryTarget {
     }
 
     public errorText(response: IHttpResponse): string {
-        const data = response.data as { message?: unknown; error?: unknown } | undefined;
-        return String(typeof data?.message === 'string' ? data.message : typeof data?.error === 'string' ? data.error : response.content ?? '').slice(0, 300);
+        return receiverErrorText(response, ['message', 'error']);
     }
 }
 

@@ -3,6 +3,7 @@ import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
 import { OutboxItem } from '../../outbox/OutboxItem';
+import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { signBody } from '../../security/verifyBodySignature';
 import { SettingId } from '../../settings/SettingId';
 import { OutboundAdapter } from '../../sources/OutboundAdapter';
@@ -33,9 +34,7 @@ class CloserRelayTarget implements DeliveryTarget {
     }
 
     public errorText(response: IHttpResponse): string {
-        const data = response.data as { message?: unknown; error?: unknown } | undefined;
-        const text = typeof data?.error === 'string' ? data.error : typeof data?.message === 'string' ? data.message : response.content ?? '';
-        return String(text).slice(0, 300);
+        return receiverErrorText(response);
     }
 }
 

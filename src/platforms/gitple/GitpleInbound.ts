@@ -2,11 +2,10 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { BridgeAdapter } from '../../bridges/BridgeAdapter';
 import { ConversationOrigin, InboundEvent } from '../../bridges/InboundEvent';
 import { HttpError } from '../../http/HttpError';
-import { headerValue } from '../../http/headerValue';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
-import { verifyBodySignature } from '../../security/verifyBodySignature';
+import { requireBodySignature } from '../../security/requireBodySignature';
 import { SettingId } from '../../settings/SettingId';
 import { bodyObject, JsonObject, optionalObject, optionalText, requiredText } from '../../validation/fields';
 import { GitpleApi, GitpleMessage } from './GitpleApi';
@@ -46,13 +45,7 @@ export class GitpleInbound implements BridgeAdapter {
     public readonly departmentSetting = SettingId.GitpleDepartment;
 
     public async verify({ request, settings }: RequestContext): Promise<void> {
-        const header = headerValue(request.headers, 'x-hub-signature');
-        if (header === '') {
-            throw HttpError.unauthorized('missing X-Hub-Signature header');
-        }
-        if (!verifyBodySignature(header, request.content, await settings.text(SettingId.GitpleEventSecret))) {
-            throw HttpError.unauthorized('X-Hub-Signature does not match the body signed with gitple_event_secret');
-        }
+        await requireBodySignature(request.headers, request.content, 'X-Hub-Signature', SettingId.GitpleEventSecret, settings);
         const expectedCode = await settings.text(SettingId.GitpleAppCode);
         const given = typeof (request.content as JsonObject)?.appCode === 'string' ? String((request.content as JsonObject).appCode) : '';
         if (expectedCode !== '' && !constantTimeEqual(given, expectedCode)) {

@@ -3,6 +3,7 @@ import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
 import { OutboxItem } from '../../outbox/OutboxItem';
+import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { SettingId } from '../../settings/SettingId';
 import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { GITPLE_SOURCE } from './GitpleInbound';
@@ -27,8 +28,7 @@ class GitpleHooksTarget implements DeliveryTarget {
     }
 
     public errorText(response: IHttpResponse): string {
-        const data = response.data as { error?: unknown } | undefined;
-        return String(typeof data?.error === 'string' ? data.error : response.content ?? '').slice(0, 300);
+        return receiverErrorText(response, ['error']);
     }
 }
 

@@ -1,6 +1,7 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
 import { OutboxItem } from '../../outbox/OutboxItem';
+import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { SettingId } from '../../settings/SettingId';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
 
@@ -26,8 +27,6 @@ export class RapidProCallbackTarget implements DeliveryTarget {
 
     /** RapidPro answers errors as {"error": "…"} (or {"status": "unauthorized"}). */
     public errorText(response: IHttpResponse): string {
-        const data = response.data as { error?: unknown; status?: unknown } | undefined;
-        const text = typeof data?.error === 'string' ? data.error : typeof data?.status === 'string' ? data.status : response.content ?? '';
-        return String(text).slice(0, 300);
+        return receiverErrorText(response, ['error', 'status']);
     }
 }

@@ -3,14 +3,13 @@ import { BridgeAdapter } from '../../bridges/BridgeAdapter';
 import { InboundEvent } from '../../bridges/InboundEvent';
 import { ServiceContext } from '../../conversations/ConversationService';
 import { HttpError } from '../../http/HttpError';
-import { headerValue } from '../../http/headerValue';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { ConversationLink } from '../../links/ConversationLink';
 import { ConversationLinkStore } from '../../links/ConversationLinkStore';
 import { LivechatGateway } from '../../livechat/LivechatGateway';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
-import { verifyBodySignature } from '../../security/verifyBodySignature';
+import { requireBodySignature } from '../../security/requireBodySignature';
 import { SettingId } from '../../settings/SettingId';
 import { bodyObject, isObject, optionalText, requiredText } from '../../validation/fields';
 import { handoverWords } from './handoverWords';
@@ -64,13 +63,7 @@ export class UchatInbound implements BridgeAdapter {
     }
 
     public async verify({ request, settings }: RequestContext): Promise<void> {
-        const header = headerValue(request.headers, 'x-hub-signature-256');
-        if (header === '') {
-            throw HttpError.unauthorized('missing X-Hub-Signature-256 header');
-        }
-        if (!verifyBodySignature(header, request.content, await settings.text(SettingId.UchatVerificationKey))) {
-            throw HttpError.unauthorized('X-Hub-Signature-256 does not match the body signed with uchat_verification_key');
-        }
+        await requireBodySignature(request.headers, request.content, 'X-Hub-Signature-256', SettingId.UchatVerificationKey, settings);
     }
 
     public async parse(context: RequestContext): Promise<Array<InboundEvent>> {

@@ -1,6 +1,7 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
 import { OutboxItem } from '../../outbox/OutboxItem';
+import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { SettingId } from '../../settings/SettingId';
 import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { UCHAT_SOURCE } from './UchatInbound';
@@ -17,8 +18,7 @@ class UchatBotTarget implements DeliveryTarget {
     }
 
     public errorText(response: IHttpResponse): string {
-        const data = response.data as { message?: unknown; error?: unknown } | undefined;
-        return String(typeof data?.message === 'string' ? data.message : typeof data?.error === 'string' ? data.error : response.content ?? '').slice(0, 300);
+        return receiverErrorText(response, ['message', 'error']);
     }
 }
 
