@@ -43,12 +43,33 @@ export class HostStore {
     /** Omnichannel custom fields defined by the admin: id → scope. */
     public readonly customFields = new Map<string, 'visitor' | 'room'>();
 
+    /** Indexes, as Rocket.Chat's MongoDB collections have them (visitor token, rooms of a visitor). */
+    public readonly visitorIdByToken = new Map<string, string>();
+    public readonly roomIdsByVisitorToken = new Map<string, Set<string>>();
+
     public userByUsername(username: string): IUser | undefined {
         return [...this.users.values()].find((user) => user.username === username);
     }
 
     public visitorByToken(token: string): IVisitor | undefined {
-        return [...this.visitors.values()].find((visitor) => visitor.token === token);
+        const id = this.visitorIdByToken.get(token);
+        return id ? this.visitors.get(id) : undefined;
+    }
+
+    public saveVisitor(visitor: IVisitor & { id: string }): void {
+        this.visitors.set(visitor.id, visitor);
+        this.visitorIdByToken.set(visitor.token, visitor.id);
+    }
+
+    public saveRoom(room: ILivechatRoom): void {
+        this.rooms.set(room.id, room);
+        const ids = this.roomIdsByVisitorToken.get(room.visitor.token) ?? new Set<string>();
+        ids.add(room.id);
+        this.roomIdsByVisitorToken.set(room.visitor.token, ids);
+    }
+
+    public roomsOfVisitor(token: string): Array<ILivechatRoom> {
+        return [...(this.roomIdsByVisitorToken.get(token) ?? [])].map((id) => this.rooms.get(id)!).filter(Boolean);
     }
 
     public departmentByIdOrName(value: string): StoredDepartment | undefined {
@@ -65,6 +86,6 @@ export class HostStore {
     }
 
     public openRoomsOfVisitor(token: string): Array<ILivechatRoom> {
-        return [...this.rooms.values()].filter((room) => room.isOpen && room.visitor.token === token);
+        return this.roomsOfVisitor(token).filter((room) => room.isOpen);
     }
 }

@@ -91,15 +91,15 @@ export class LivechatService {
     public upsertVisitor(data: IVisitor): IVisitor {
         const existing = this.store.visitorByToken(data.token);
         const id = existing?.id ?? randomId();
-        const visitor: IVisitor = {
+        const visitor: IVisitor & { id: string } = {
             ...existing,
             ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)),
             id,
             username: existing?.username ?? (data.username || `guest-${this.store.visitors.size + 1}`),
             name: data.name || existing?.name || data.username || existing?.username || `guest-${this.store.visitors.size + 1}`,
             updatedAt: new Date(),
-        } as IVisitor;
-        this.store.visitors.set(id, visitor);
+        } as IVisitor & { id: string };
+        this.store.saveVisitor(visitor);
         return visitor;
     }
 
@@ -148,7 +148,7 @@ export class LivechatService {
             customFields: customFields ? { ...customFields } : undefined,
             livechatData: {},
         };
-        this.store.rooms.set(room.id, room);
+        this.store.saveRoom(room);
         this.store.roomMessages(room.id);
         this.events.roomStarted(room);
         return room;

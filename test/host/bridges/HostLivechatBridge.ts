@@ -113,8 +113,7 @@ export class HostLivechatBridge extends LivechatBridge {
     }
 
     protected async findRooms(visitor: IVisitor, departmentId: string | null): Promise<Array<ILivechatRoom>> {
-        return [...this.store.rooms.values()].filter((room) =>
-            room.visitor.token === visitor.token && (!departmentId || room.department?.id === departmentId));
+        return this.store.roomsOfVisitor(visitor.token).filter((room) => !departmentId || room.department?.id === departmentId);
     }
 
     protected async findDepartmentByIdOrName(value: string): Promise<IDepartment | undefined> {

@@ -24,15 +24,26 @@ const plain = (associations: Array<RocketChatAssociationRecord>): Array<RocketCh
 /** Stored data is copied in and out, as a database would, so nobody shares references with the app's calls. */
 const copy = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
 
+const indexKey = (association: RocketChatAssociationRecord | Association): string => `${fields(association).model}:${fields(association).id}`;
+
+/**
+ * App persistence like Rocket.Chat's `apps_persistence` collection, including its index on
+ * associations: a keyed read costs the same with ten records or a million.
+ */
 export class HostPersistenceBridge extends PersistenceBridge {
+    private readonly index = new Map<string, Set<string>>();
+
     constructor(private readonly store: HostStore) {
         super();
+        for (const record of store.persistence.values()) {
+            this.addToIndex(record);
+        }
     }
 
     protected async purge(appId: string): Promise<void> {
-        for (const [id, record] of this.store.persistence) {
+        for (const record of [...this.store.persistence.values()]) {
             if (record.appId === appId) {
-                this.store.persistence.delete(id);
+                this.delete(record);
             }
         }
     }
@@ -51,7 +62,7 @@ export class HostPersistenceBridge extends PersistenceBridge {
     }
 
     protected async readByAssociations(associations: Array<RocketChatAssociationRecord>, appId: string): Promise<Array<object>> {
-        return this.matching(appId, (record) => hasAll(record, associations)).map((record) => copy(record.data));
+        return this.matching(appId, (record) => hasAll(record, associations), associations).map((record) => copy(record.data));
     }
 
     protected async remove(id: string, appId: string): Promise<object | undefined> {
@@ -59,14 +70,14 @@ export class HostPersistenceBridge extends PersistenceBridge {
         if (!record || record.appId !== appId) {
             return undefined;
         }
-        this.store.persistence.delete(id);
+        this.delete(record);
         return record.data;
     }
 
     protected async removeByAssociations(associations: Array<RocketChatAssociationRecord>, appId: string): Promise<Array<object> | undefined> {
-        const records = this.matching(appId, (record) => hasAll(record, associations));
+        const records = this.matching(appId, (record) => hasAll(record, associations), associations);
         for (const record of records) {
-            this.store.persistence.delete(record.id);
+            this.delete(record);
         }
         return records.map((record) => record.data);
     }
@@ -85,7 +96,7 @@ export class HostPersistenceBridge extends PersistenceBridge {
     }
 
     protected async updateByAssociations(associations: Array<RocketChatAssociationRecord>, data: object, upsert: boolean, appId: string): Promise<string> {
-        const record = this.matching(appId, (candidate) => hasExactly(candidate, associations))[0];
+        const record = this.matching(appId, (candidate) => hasExactly(candidate, associations), associations)[0];
         if (record) {
             record.data = copy(data);
             return record.id;
@@ -101,11 +112,34 @@ export class HostPersistenceBridge extends PersistenceBridge {
             throw new Error('Attempted to store an invalid data type, it must be an object.');
         }
         const id = randomId();
-        this.store.persistence.set(id, { id, appId, associations: plain(associations), data: copy(data) });
+        const record = { id, appId, associations: plain(associations), data: copy(data) };
+        this.store.persistence.set(id, record);
+        this.addToIndex(record);
         return id;
     }
 
-    private matching(appId: string, predicate: (record: PersistenceRecord) => boolean): Array<PersistenceRecord> {
-        return [...this.store.persistence.values()].filter((record) => record.appId === appId && predicate(record));
+    private addToIndex(record: PersistenceRecord): void {
+        for (const association of record.associations) {
+            const key = indexKey(association);
+            const ids = this.index.get(key) ?? new Set<string>();
+            ids.add(record.id);
+            this.index.set(key, ids);
+        }
+    }
+
+    private delete(record: PersistenceRecord): void {
+        this.store.persistence.delete(record.id);
+        for (const association of record.associations) {
+            this.index.get(indexKey(association))?.delete(record.id);
+        }
+    }
+
+    /** Candidates come from the index entry of the rarest association asked for (all records when none is). */
+    private matching(appId: string, predicate: (record: PersistenceRecord) => boolean, associations: Array<RocketChatAssociationRecord> = []): Array<PersistenceRecord> {
+        const sets = associations.map((association) => this.index.get(indexKey(association)) ?? new Set<string>());
+        const candidates = sets.length === 0
+            ? [...this.store.persistence.values()]
+            : [...sets.reduce((smallest, set) => (set.size < smallest.size ? set : smallest))].map((id) => this.store.persistence.get(id)!).filter(Boolean);
+        return candidates.filter((record) => record.appId === appId && predicate(record));
     }
 }
