@@ -85,6 +85,14 @@ export class HostStore {
         return list;
     }
 
+    public openRoomsCount(): number {
+        let count = 0;
+        for (const room of this.rooms.values()) {
+            count += room.isOpen ? 1 : 0;
+        }
+        return count;
+    }
+
     public openRoomsOfVisitor(token: string): Array<ILivechatRoom> {
         return this.roomsOfVisitor(token).filter((room) => room.isOpen);
     }
