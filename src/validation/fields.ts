@@ -5,6 +5,17 @@ export type JsonObject = Record<string, unknown>;
 export const MAX_TEXT_LENGTH = 20000;
 export const MAX_FIELD_LENGTH = 1000;
 
+/** Unpaired UTF-16 surrogates (not valid Unicode, cannot be stored as UTF-8) and NUL characters. */
+const INVALID_TEXT = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/;
+
+/** Throws a 400 naming the field when the text is not valid Unicode text. */
+export function requireValidText(text: string, path: string): string {
+    if (INVALID_TEXT.test(text)) {
+        throw HttpError.badRequest(`"${path}" is not valid text (unpaired surrogate or NUL character)`);
+    }
+    return text;
+}
+
 export function isObject(value: unknown): value is JsonObject {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -49,6 +60,7 @@ export function optionalText(source: JsonObject, key: string, path: string, maxL
     if (text.length > maxLength) {
         throw HttpError.badRequest(`"${path}" is too long (${text.length} characters; at most ${maxLength})`);
     }
+    requireValidText(text, path);
     return text === '' ? undefined : text;
 }
 
@@ -87,6 +99,7 @@ export function optionalStringMap(source: JsonObject, key: string, path: string,
         if (text.length > MAX_FIELD_LENGTH || name.length > 100) {
             throw HttpError.badRequest(`"${path}.${name}" is too long`);
         }
+        requireValidText(`${name}${text}`, `${path}.${name}`);
         map[name] = text;
     }
     return map;

@@ -9,7 +9,7 @@ import { RequestContext } from '../../http/RequestContext';
 import { fileNameOf } from '../../livechat/attachmentFromUrl';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
 import { SettingId } from '../../settings/SettingId';
-import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText } from '../../validation/fields';
+import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText, requireValidText } from '../../validation/fields';
 
 export const CHATDAY_SOURCE = 'chatday';
 
@@ -42,7 +42,7 @@ function messageContent(type: string, data: unknown): { text: string; files: Arr
         if (text.length > MAX_TEXT_LENGTH) {
             throw HttpError.badRequest(`"message.data" is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
         }
-        return { text, files: [] };
+        return { text: requireValidText(text, 'message.data'), files: [] };
     }
     const url = pick(data, ['url', 'link', 'src', 'file_url', 'fileUrl']);
     if (url && /^https?:\/\//i.test(url)) {

@@ -1,5 +1,5 @@
 import { HttpError } from '../../http/HttpError';
-import { bodyObject, httpUrl, isObject, MAX_TEXT_LENGTH, optionalText, requiredText } from '../../validation/fields';
+import { bodyObject, httpUrl, isObject, MAX_TEXT_LENGTH, optionalText, requiredText, requireValidText } from '../../validation/fields';
 import { parseVisitorToken } from './parseVisitorToken';
 import { RapidProAttachment, VisitorMessageRequest } from './RapidProTypes';
 
@@ -35,6 +35,7 @@ export function parseVisitorMessage(body: unknown): VisitorMessageRequest {
     if (text.length > MAX_TEXT_LENGTH) {
         throw HttpError.badRequest(`"text" is too long (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
     }
+    requireValidText(text, 'text');
     const attachments = parseAttachments(root.attachments);
     if (text.trim() === '' && attachments.length === 0) {
         throw HttpError.badRequest('the message has neither "text" nor "attachments"');
