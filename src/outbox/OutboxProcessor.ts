@@ -110,7 +110,8 @@ export class OutboxProcessor {
     private async scheduleRetry(item: OutboxItem, outcome: Extract<DeliveryOutcome, { kind: 'retry' }>): Promise<void> {
         const attempts = item.attempts + 1;
         const baseMs = (await this.settings.count(SettingId.DeliveryRetryBaseSeconds, 2)) * 1000;
-        const delay = Math.max(backoffDelayMs(attempts, baseMs), outcome.retryAfterMs ?? 0);
+        const maxMs = (await this.settings.count(SettingId.DeliveryRetryMaxSeconds, 300)) * 1000;
+        const delay = Math.max(backoffDelayMs(attempts, baseMs, Math.random, maxMs), outcome.retryAfterMs ?? 0);
         const next = new Date(this.now().getTime() + delay);
         await this.store.update({ ...item, attempts, nextAttemptAt: next.toISOString(), lastError: outcome.reason });
         this.deps.logger.warn(`${item.source}: ${item.kind} ${item.id} of ${item.conversationId} not delivered (attempt ${attempts}: ${outcome.reason}); retrying at ${next.toISOString()}`);

@@ -7,10 +7,11 @@ export type DeliveryOutcome =
 
 const MAX_DELAY_MS = 5 * 60 * 1000;
 
-/** Delay before attempt number `attempt + 1`: base·2^(attempt−1) with ±25 % jitter, never above 5 minutes. */
-export function backoffDelayMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
-    const exponential = Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, attempt - 1));
-    return Math.min(MAX_DELAY_MS, Math.round(exponential * (0.75 + random() * 0.5)));
+/** Delay before attempt number `attempt + 1`: base·2^(attempt−1) with ±25 % jitter, never above `maxMs` (5 minutes by default). */
+export function backoffDelayMs(attempt: number, baseMs: number, random: () => number = Math.random, maxMs = MAX_DELAY_MS): number {
+    const ceiling = Math.min(MAX_DELAY_MS, maxMs);
+    const exponential = Math.min(ceiling, baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.min(ceiling, Math.round(exponential * (0.75 + random() * 0.5)));
 }
 
 /** An HTTP-date (RFC 9110: IMF-fixdate, RFC 850 or asctime), which always names the day and a 4-digit or 2-digit year. */

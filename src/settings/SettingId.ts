@@ -7,6 +7,7 @@ export enum SettingId {
     DeliveryTimeoutSeconds = 'delivery_timeout_seconds',
     DeliveryMaxAgeHours = 'delivery_max_age_hours',
     DeliveryRetryBaseSeconds = 'delivery_retry_base_seconds',
+    DeliveryRetryMaxSeconds = 'delivery_retry_max_seconds',
     GitpleEnabled = 'gitple_enabled',
     GitpleEventSecret = 'gitple_event_secret',
     GitpleAppCode = 'gitple_app_code',
