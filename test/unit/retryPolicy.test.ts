@@ -136,3 +136,12 @@ describe('classifyStatus', () => {
         expect(classifyStatus(500, '', undefined)).toEqual({ kind: 'retry', reason: 'HTTP 500', retryAfterMs: undefined });
     });
 });
+
+describe('backoffDelayMs with a configured ceiling', () => {
+    it('stops growing at the configured ceiling, and never above 5 minutes', () => {
+        const middle = () => 0.5;
+        expect(backoffDelayMs(10, 1000, middle, 3000)).toBe(3000);
+        expect(backoffDelayMs(2, 1000, middle, 3000)).toBe(2000);
+        expect(backoffDelayMs(30, 1000, middle, 3600 * 1000)).toBe(300000);
+    });
+});
