@@ -1,9 +1,6 @@
-import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
-import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
-import { OutboxItem } from '../../outbox/OutboxItem';
-import { receiverErrorText } from '../../outbox/receiverErrorText';
+import { BearerJsonTarget } from '../../outbox/BearerJsonTarget';
 import { SettingId } from '../../settings/SettingId';
 import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { CHATDAY_SOURCE } from './ChatdayInbound';
@@ -22,26 +19,10 @@ function chatIdOf(link: ConversationLink): unknown {
     }
 }
 
-class ChatdaySendTarget implements DeliveryTarget {
-    public readonly source = CHATDAY_SOURCE;
-
-    public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
-        const [url, token] = await Promise.all([settings.text(SettingId.ChatdaySendUrl), settings.text(SettingId.ChatdayToken)]);
-        if (!url || !token) {
-            return { notReady: 'chatday_send_url or chatday_token is not set' };
-        }
-        return { url, headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(item.payload) };
-    }
-
-    public errorText(response: IHttpResponse): string {
-        return receiverErrorText(response, ['message', 'error']);
-    }
-}
-
 /** Agents' replies to Chatday's send API: the text, then each file as its own typed message. Chatday has no close API. */
 export class ChatdayOutbound implements OutboundAdapter {
     public readonly source = CHATDAY_SOURCE;
-    public readonly target = new ChatdaySendTarget();
+    public readonly target = new BearerJsonTarget(CHATDAY_SOURCE, SettingId.ChatdaySendUrl, SettingId.ChatdayToken);
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
         const chatId = chatIdOf(link);
