@@ -150,6 +150,13 @@ describe('RapidPro endpoints', () => {
         });
     });
 
+    it('ignores fields it does not know (clients add fields over time), at every level', async () => {
+        const answer = await world.call('GET', 'room', { ticketID: 'unknown-fields', futureField: { a: 1 }, visitor: { token: '30001', newThing: [1, 2], customFields: {} } });
+        expect(answer.status).toBe(201);
+        const message = await world.call('POST', 'visitor-message', { visitor: { token: '30001', extra: true }, text: 'hi', channel: 'whatsapp', attachments: [{ url: 'https://rp.example/a.png', type: 'image/png', size: 10 }] });
+        expect(message.status).toBe(201);
+    });
+
     it('accepts numbers where RapidPro sends text (a numeric token or name)', async () => {
         const answer = await world.call('GET', 'room', { ticketID: 'numeric-1', visitor: { token: 30000, name: 5 } });
         expect(answer.status).toBe(201);
