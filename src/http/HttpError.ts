@@ -20,10 +20,6 @@ export class HttpError extends Error {
         return new HttpError(405, `method ${method.toUpperCase()} is not allowed here; use ${allowed.map((m) => m.toUpperCase()).join(' or ')}`);
     }
 
-    public static conflict(message: string): HttpError {
-        return new HttpError(409, message);
-    }
-
     public static unavailable(message: string): HttpError {
         return new HttpError(503, message);
     }

@@ -38,5 +38,3 @@ export interface CloseRoomCallback {
     ticketID: string;
     visitor: { token: string };
 }
-
-export type RapidProCallback = AgentMessageCallback | CloseRoomCallback;
