@@ -11,7 +11,7 @@ const world = new BridgeWorld();
 /** Chatday's webhook as the seed describes it; `chat_id` numeric, as Chatday's room ids are. */
 function webhook(chatId: string, message: Record<string, unknown>, signature: string | undefined = SIGNATURE, extra: Record<string, unknown> = {}) {
     const headers: Record<string, string> = signature === undefined ? {} : { 'X-Chatday-Signature-Token': signature };
-    return world.call('POST', 'chatday', { headers, body: { message, chat_id: Number.isNaN(Number(chatId)) ? chatId : Number(chatId), ...extra } });
+    return world.request('POST', 'chatday', { headers, body: { message, chat_id: Number.isNaN(Number(chatId)) ? chatId : Number(chatId), ...extra } });
 }
 
 const isSend = (request: RecordedRequest, chatId: string) =>
@@ -70,15 +70,15 @@ describe('Chatday specifics', () => {
 
     it('registers on demand with POST /chatday.register (App Secret)', async () => {
         const before = world.platform.requests('/register').length;
-        expect((await world.call('POST', 'chatday.register', { headers: { Authorization: 'Token wrong' } })).status).toBe(401);
-        const answer = await world.call('POST', 'chatday.register', { headers: { Authorization: `Token ${'bridge-world-app-secret-0123456789'}` } });
+        expect((await world.request('POST', 'chatday.register', { headers: { Authorization: 'Token wrong' } })).status).toBe(401);
+        const answer = await world.request('POST', 'chatday.register', { headers: { Authorization: `Token ${'bridge-world-app-secret-0123456789'}` } });
         expect(answer.status).toBe(200);
         expect(answer.json).toEqual({ status: 'registered' });
         expect(world.platform.requests('/register').length).toBe(before + 1);
     });
 
     it('answers the webhook verification with 200 {"status":"SUCCESS"} (GET, or POST without a message)', async () => {
-        for (const answer of [await world.call('GET', 'chatday'), await world.call('POST', 'chatday', { body: {} })]) {
+        for (const answer of [await world.request('GET', 'chatday'), await world.request('POST', 'chatday', { body: {} })]) {
             expect(answer.status).toBe(200);
             expect(answer.json).toEqual({ status: 'SUCCESS' });
         }
@@ -152,10 +152,10 @@ describe('Chatday specifics', () => {
 
     it('refuses a message without chat_id or message with 400 naming the field, and nothing changes', async () => {
         const before = world.totalMessages();
-        const missingChat = await world.call('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': SIGNATURE }, body: { message: { type: 'text', data: 'x' } } });
+        const missingChat = await world.request('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': SIGNATURE }, body: { message: { type: 'text', data: 'x' } } });
         expect(missingChat.status).toBe(400);
         expect(missingChat.json.error).toContain('chat_id');
-        const badMessage = await world.call('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': SIGNATURE }, body: { message: 'x', chat_id: 1 } });
+        const badMessage = await world.request('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': SIGNATURE }, body: { message: 'x', chat_id: 1 } });
         expect(badMessage.status).toBe(400);
         expect(badMessage.json.error).toContain('message');
         expect(world.totalMessages()).toBe(before);

@@ -31,7 +31,7 @@ function seedEvent(type: string, endUserId: string, message?: { id: string; data
 function post(body: unknown, auth: { query?: string; header?: string } = { query: TOKEN }) {
     const query = auth.query === undefined ? '' : `?token=${encodeURIComponent(auth.query)}`;
     const headers: Record<string, string> = auth.header === undefined ? {} : { 'X-Closer-Token': auth.header };
-    return world.call('POST', `closer${query}`, { headers, body });
+    return world.request('POST', `closer${query}`, { headers, body });
 }
 
 const send = (type: string, endUserId: string, message?: { id: string; data: unknown }, extra?: Record<string, unknown>) => post(seedEvent(type, endUserId, message, extra));
@@ -132,7 +132,7 @@ describe('CLOSER specifics', () => {
 
     it('refuses a body that is not a JSON object with 400 JSON', async () => {
         for (const rawBody of ['[1,2]', '"hello"']) {
-            const answer = await world.call('POST', `closer?token=${TOKEN}`, { rawBody, headers: { 'content-type': 'application/json' } });
+            const answer = await world.request('POST', `closer?token=${TOKEN}`, { rawBody, headers: { 'content-type': 'application/json' } });
             expect(answer.status).toBe(400);
             expect(typeof answer.json.error).toBe('string');
         }

@@ -19,7 +19,7 @@ let trigger = 0;
 function gitpleEvent(body: Record<string, unknown>, options: { secret?: string; php?: boolean; signature?: string } = {}) {
     const raw = options.php ? phpJsonEncode(body) : JSON.stringify(body);
     const signature = options.signature ?? `sha256=${createHmac('sha256', options.secret ?? SECRET).update(raw).digest('hex')}`;
-    return world.call('POST', 'gitple', { rawBody: raw, headers: { 'content-type': 'application/json', 'X-Hub-Signature': signature } });
+    return world.request('POST', 'gitple', { rawBody: raw, headers: { 'content-type': 'application/json', 'X-Hub-Signature': signature } });
 }
 
 function sessionEvent(type: string, conversation: string, extra: Record<string, unknown> = {}, triggerId = `trg-${++trigger}`) {

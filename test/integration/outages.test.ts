@@ -38,20 +38,20 @@ async function setUpConversations(tag: string): Promise<Array<Conversation>> {
         () => world.platform.requests(path).filter(match).map(text);
 
     const ticketID = `outage-${tag}`;
-    const open = await world.call('GET', 'room', { body: { ticketID, visitor: { token: `rp-${tag}` } }, headers: { Authorization: `Token ${APP_SECRET}` } });
+    const open = await world.request('GET', 'room', { body: { ticketID, visitor: { token: `rp-${tag}` } }, headers: { Authorization: `Token ${APP_SECRET}` } });
     const rapidproRoom = world.host.store.rooms.get(open.json.id)!;
 
     const chatId = `77${tag.length}${Date.now() % 100000}`;
-    await world.call('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': CHATDAY_SIGNATURE }, body: { message: { type: 'text', data: 'hi' }, chat_id: chatId } });
+    await world.request('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': CHATDAY_SIGNATURE }, body: { message: { type: 'text', data: 'hi' }, chat_id: chatId } });
     const chatdayRoom = await roomOf(`chatday:${chatId}`);
 
     const endUserId = `eu-${tag}`;
-    await world.call('POST', `closer?token=${CLOSER_TOKEN}`, { body: { type: 'agent_call_requested', botId: 'bot', endUserId, timestamp: new Date().toISOString(), conversation: { id: `cc-${tag}`, params: {}, platform: 'web', userKey: `uk-${tag}` } } });
+    await world.request('POST', `closer?token=${CLOSER_TOKEN}`, { body: { type: 'agent_call_requested', botId: 'bot', endUserId, timestamp: new Date().toISOString(), conversation: { id: `cc-${tag}`, params: {}, platform: 'web', userKey: `uk-${tag}` } } });
     const closerRoom = await roomOf(`closer:bot:${endUserId}`);
 
     const gitpleEvent = { triggerId: `g-${tag}`, appCode: 'app', type: 'send_external_message', from: { type: 'agent', id: 'a' }, to: { type: 'user', id: `gu-${tag}`, identifier: `gi-${tag}`, name: 'G' }, message: { type: 'text/plain', content: 'hello' } };
     const raw = JSON.stringify(gitpleEvent);
-    await world.call('POST', 'gitple', { rawBody: raw, headers: { 'content-type': 'application/json', 'X-Hub-Signature': `sha256=${createHmac('sha256', GITPLE_SECRET).update(raw).digest('hex')}` } });
+    await world.request('POST', 'gitple', { rawBody: raw, headers: { 'content-type': 'application/json', 'X-Hub-Signature': `sha256=${createHmac('sha256', GITPLE_SECRET).update(raw).digest('hex')}` } });
     const gitpleRoom = await roomOf(`gitple:app:gu-${tag}`);
 
     const visitor = world.host.livechat.upsertVisitor({ token: `uv-${tag}`, username: `uv-${tag}`, name: 'U', department: botDepartment });
@@ -109,7 +109,7 @@ beforeAll(async () => {
         gitple_enabled: true, gitple_event_secret: GITPLE_SECRET, gitple_api_secret: 'api-secret', gitple_app_code: 'app', gitple_api_url: origin,
         uchat_enabled: true, uchat_verification_key: 'uk', uchat_bot_url: `${origin}/uchat/bot`, uchat_flow_api_key: 'fk', uchat_department: 'Bot',
     });
-    const connect = await world.call('PUT', 'settings', { body: { webhook: { url: rapidpro.callbackUrl } }, headers: { Authorization: `Token ${APP_SECRET}` } });
+    const connect = await world.request('PUT', 'settings', { body: { webhook: { url: rapidpro.callbackUrl } }, headers: { Authorization: `Token ${APP_SECRET}` } });
     expect(connect.status).toBe(204);
 });
 afterAll(async () => {

@@ -16,7 +16,7 @@ let visitorCounter = 0;
 function uchatWebhook(body: Record<string, unknown>, options: { key?: string; signature?: string; javascript?: boolean } = {}) {
     const raw = options.javascript ? JSON.stringify(body) : phpJsonEncode(body);
     const signature = options.signature ?? `sha256=${createHmac('sha256', options.key ?? KEY).update(raw).digest('hex')}`;
-    return world.call('POST', 'uchat', { rawBody: raw, headers: { 'content-type': 'application/json', 'X-Hub-Signature-256': signature, 'x-flow-ns': 'f123', 'x-action': 'messages' } });
+    return world.request('POST', 'uchat', { rawBody: raw, headers: { 'content-type': 'application/json', 'X-Hub-Signature-256': signature, 'x-flow-ns': 'f123', 'x-action': 'messages' } });
 }
 
 /** A livechat visitor arriving through the widget into the UChat bot's department. */
@@ -54,19 +54,19 @@ afterAll(() => world.stop());
 
 describe('UChat hub verification', () => {
     it('answers the challenge as plain text when the verify token matches (query, form or JSON)', async () => {
-        const query = await world.call('GET', `uchat?hub_mode=subscribe&hub_verify_token=${KEY}&hub_challenge=205c40409f9bcdeb`);
+        const query = await world.request('GET', `uchat?hub_mode=subscribe&hub_verify_token=${KEY}&hub_challenge=205c40409f9bcdeb`);
         expect(query.status).toBe(200);
         expect(query.headers['content-type']).toMatch(/text\/plain/);
         expect(query.text).toBe('205c40409f9bcdeb');
-        const form = await world.call('POST', 'uchat', { rawBody: `hub_mode=subscribe&hub_verify_token=${KEY}&hub_challenge=form-challenge`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        const form = await world.request('POST', 'uchat', { rawBody: `hub_mode=subscribe&hub_verify_token=${KEY}&hub_challenge=form-challenge`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
         expect(form.text).toBe('form-challenge');
-        const json = await world.call('POST', 'uchat', { body: { hub_mode: 'subscribe', hub_verify_token: KEY, hub_challenge: 'json-challenge' } });
+        const json = await world.request('POST', 'uchat', { body: { hub_mode: 'subscribe', hub_verify_token: KEY, hub_challenge: 'json-challenge' } });
         expect(json.text).toBe('json-challenge');
     });
 
     it('refuses a wrong verify token or mode with 403 JSON', async () => {
-        expect((await world.call('GET', 'uchat?hub_mode=subscribe&hub_verify_token=wrong&hub_challenge=x')).status).toBe(403);
-        const mode = await world.call('GET', `uchat?hub_mode=unsubscribe&hub_verify_token=${KEY}&hub_challenge=x`);
+        expect((await world.request('GET', 'uchat?hub_mode=subscribe&hub_verify_token=wrong&hub_challenge=x')).status).toBe(403);
+        const mode = await world.request('GET', `uchat?hub_mode=unsubscribe&hub_verify_token=${KEY}&hub_challenge=x`);
         expect(mode.status).toBe(403);
         expect(mode.json.error).toMatch(/hub_verify_token|subscribe/);
     });
@@ -232,11 +232,11 @@ describe('UChat one-step setup through the partner API', () => {
     });
 
     it('can be run again on demand (App Secret), and reports a refusal with 502 and the reason', async () => {
-        expect((await world.call('POST', 'uchat.setup', { headers: { Authorization: 'Token nope' } })).status).toBe(401);
+        expect((await world.request('POST', 'uchat.setup', { headers: { Authorization: 'Token nope' } })).status).toBe(401);
         const auth = { Authorization: 'Token bridge-world-app-secret-0123456789' };
-        expect((await world.call('POST', 'uchat.setup', { headers: auth })).json).toEqual({ status: 'webhook set' });
+        expect((await world.request('POST', 'uchat.setup', { headers: auth })).json).toEqual({ status: 'webhook set' });
         world.platform.route(SETUP_PATH, () => ({ status: 403, body: { status: 'error', message: 'partner key revoked' } }));
-        const refused = await world.call('POST', 'uchat.setup', { headers: auth });
+        const refused = await world.request('POST', 'uchat.setup', { headers: auth });
         expect(refused.status).toBe(502);
         expect(refused.json.error).toContain('partner key revoked');
         expect(refused.text).not.toContain('partner-key-1');

@@ -8,14 +8,17 @@ import { RunningHost, startHost } from './startHost';
 export const APP_SECRET = 'bridge-world-app-secret-0123456789';
 
 /**
- * The scene for bridge tests: a local Rocket.Chat with the app and its front door, a fake
- * platform API on loopback, a department "Support" with the available agent "agent".
+ * The scene for integration tests: a local Rocket.Chat with the app and its front door, a
+ * fake platform API on loopback, a department "Support" with the available agent "agent",
+ * the App Secret set.
  */
 export class BridgeWorld {
     public running!: RunningHost;
     public readonly platform = new RecordingServer();
     public base = '';
     private door!: FrontDoor;
+
+    constructor(private readonly siteUrl = 'https://chat.example.test', protected readonly appSecret = APP_SECRET) {}
 
     public get host() {
         return this.running.host;
@@ -26,13 +29,13 @@ export class BridgeWorld {
     }
 
     public async start(): Promise<void> {
-        this.running = await startHost('https://chat.example.test');
+        this.running = await startHost(this.siteUrl);
         this.door = new FrontDoor(this.host, () => this.appId);
         const port = await this.door.listen(0);
         this.base = `http://127.0.0.1:${port}/api/apps/public/${this.appId}`;
         const support = this.host.livechat.createDepartment('Support');
         this.host.livechat.addAgent('agent', [support.id], true);
-        await this.host.setSetting(this.appId, 'app_secret', APP_SECRET);
+        await this.host.setSetting(this.appId, 'app_secret', this.appSecret);
         await this.host.setSetting(this.appId, 'delivery_retry_base_seconds', 1);
         await this.platform.start();
     }
@@ -49,7 +52,7 @@ export class BridgeWorld {
         }
     }
 
-    public call(method: string, pathAndQuery: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+    public request(method: string, pathAndQuery: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
         return httpCall(`${this.base}/${pathAndQuery}`, { method, ...options });
     }
 
@@ -63,6 +66,14 @@ export class BridgeWorld {
 
     public openRoomOf(visitorToken: string): ILivechatRoom | undefined {
         return this.roomsOf(visitorToken).find((room) => room.isOpen);
+    }
+
+    public room(id: string): ILivechatRoom {
+        const room = this.host.store.rooms.get(id);
+        if (!room) {
+            throw new Error(`no room ${id}`);
+        }
+        return room;
     }
 
     public messages(roomId: string): Array<IMessage> {
