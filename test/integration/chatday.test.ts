@@ -36,6 +36,7 @@ const driver: BridgeDriver = {
     forgedUserMessage: (_w, chatId, text, id) => webhook(chatId, { id, type: 'text', data: text }, 'not-the-token'),
     visitorToken: (chatId) => `chatday:${chatId}`,
     replyText: (request, chatId) => (isSend(request, chatId) && request.body.message.type === 'text' ? request.body.message.data : undefined),
+    concerns: (request, chatId) => isSend(request, chatId),
     isCloseNotice: () => false,
 };
 

@@ -58,6 +58,7 @@ const driver: BridgeDriver = {
     forgedUserMessage: (_w, endUserId, value, id) => post(seedEvent('message_received', endUserId, { id, data: text(value) }), { query: 'not-the-token' }),
     visitorToken: token,
     replyText: (request: RecordedRequest, endUserId) => (request.path === '/relay' && request.body?.event === 'agent_message' && request.body?.endUserId === endUserId ? request.body.text : undefined),
+    concerns: (request: RecordedRequest, endUserId) => request.path === '/relay' && request.body?.endUserId === endUserId,
     isCloseNotice: (request: RecordedRequest, endUserId) => request.path === '/relay' && request.body?.event === 'room_closed' && request.body?.endUserId === endUserId,
     async closeFromPlatform(_w, endUserId) {
         expect((await send('agent_call_disconnected', endUserId)).status).toBe(200);

@@ -58,6 +58,7 @@ const driver: BridgeDriver = {
     },
     visitorToken: (conversation) => `gitple:${APP_CODE}:u-${conversation}`,
     replyText: (request, conversation) => (isHook(request, conversation) ? request.body.content.find((part: { t?: string }) => part.t !== undefined)?.t : undefined),
+    concerns: (request, conversation) => isHook(request, conversation),
     isCloseNotice: () => false,
     closeFromPlatform: async (_w, conversation) => {
         expect((await gitpleEvent(sessionEvent('session_state_close', conversation))).status).toBe(200);
