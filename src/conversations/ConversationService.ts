@@ -119,7 +119,7 @@ export class ConversationService {
     /** The end user's message, posted as the visitor; every file kept. Returns the message id. */
     public async postFromVisitor(link: ConversationLink, text: string, files: Array<RemoteFile>): Promise<string> {
         const room = await this.openRoomOf(link);
-        const visitor: IVisitor | undefined = await this.livechat.findVisitor(link.visitorToken);
+        const visitor: IVisitor | undefined = room.visitor?.token === link.visitorToken ? room.visitor : await this.livechat.findVisitor(link.visitorToken);
         if (!visitor) {
             throw HttpError.notFound(`visitor ${link.visitorToken} no longer exists in Rocket.Chat`);
         }
