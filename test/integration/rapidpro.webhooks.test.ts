@@ -228,6 +228,23 @@ describe('RapidPro webhooks', () => {
         await world.host.setSetting(world.appId, 'rapidpro_api_token', '');
     });
 
+    it('opens the room even when RapidPro\'s messages API fails, and logs why', async () => {
+        await world.host.setSetting(world.appId, 'rapidpro_api_token', 'rp-api-token-123');
+        world.rapidpro.route('/api/v2/messages.json', () => ({ status: 500, body: { detail: 'boom' } }));
+        const answer = await world.call('GET', 'room', { ticketID: 'history-down', visitor: { token: '60001', contactUUID: 'c0ffee00-0000-4000-8000-000000000002' } });
+        expect(answer.status).toBe(201);
+        expect(world.room(answer.json.id).isOpen).toBe(true);
+        await waitFor('the warning', () => world.host.appLogLines(world.appId).some((line) => line.severity === 'warning' && line.text.includes('could not copy history') && line.text.includes('HTTP 500')));
+        expect(world.messages(answer.json.id).some((message) => message.text?.startsWith('Conversation history'))).toBe(false);
+        await world.host.setSetting(world.appId, 'rapidpro_api_token', '');
+    });
+
+    it('logs, and skips, a custom field Rocket.Chat does not know', async () => {
+        const answer = await world.call('GET', 'room', { ticketID: 'unknown-field', visitor: { token: '60002', customFields: { notDefinedAnywhere: 'x' } } });
+        expect(answer.status).toBe(201);
+        expect(world.host.appLogLines(world.appId).some((line) => line.text.includes('custom field "notDefinedAnywhere" was not set'))).toBe(true);
+    });
+
     it('reports per-source status: open rooms, messages in and out, queue', async () => {
         const status = await world.call('GET', 'status');
         expect(status.status).toBe(200);
