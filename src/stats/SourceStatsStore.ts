@@ -1,4 +1,5 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AssociationKeys } from '../persistence/AssociationKeys';
 
@@ -10,38 +11,58 @@ export interface SourceStats {
     lastError?: { at: string; message: string };
 }
 
-const EMPTY: SourceStats = { messagesIn: 0, messagesOut: 0 };
+/**
+ * Counters are spread over a few shard records per source, so concurrent messages rarely
+ * wait for each other's counter update; reading sums the shards (one keyed read).
+ */
+const SHARDS = 8;
 
-const keys = (source: string) => [AssociationKeys.kind('stats'), AssociationKeys.sourceStats(source)];
+const sourceKeys = (source: string): Array<RocketChatAssociationRecord> => [AssociationKeys.kind('stats'), AssociationKeys.sourceStats(source)];
+const shardKeys = (source: string, shard: number | 'error'): Array<RocketChatAssociationRecord> => [...sourceKeys(source), AssociationKeys.sourceStats(`${source}#${shard}`)];
+
+const later = (a?: string, b?: string): string | undefined => (!a ? b : !b ? a : a > b ? a : b);
 
 /** Counters and the last delivery error per source, for the status endpoint (never holds secrets). */
 export class SourceStatsStore {
     constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
 
     public async get(source: string): Promise<SourceStats> {
-        const [record] = await this.reader.readByAssociations(keys(source));
-        return { ...EMPTY, ...(record as SourceStats | undefined) };
+        const records = (await this.reader.readByAssociations(sourceKeys(source))) as Array<Partial<SourceStats>>;
+        return records.reduce<SourceStats>((sum, record) => ({
+            messagesIn: sum.messagesIn + (record.messagesIn ?? 0),
+            messagesOut: sum.messagesOut + (record.messagesOut ?? 0),
+            lastInAt: later(sum.lastInAt, record.lastInAt),
+            lastOutAt: later(sum.lastOutAt, record.lastOutAt),
+            lastError: record.lastError ?? sum.lastError,
+        }), { messagesIn: 0, messagesOut: 0 });
     }
 
     public async countIn(source: string, now: Date): Promise<void> {
-        await this.change(source, (stats) => ({ ...stats, messagesIn: stats.messagesIn + 1, lastInAt: now.toISOString() }));
+        await this.changeShard(source, (stats) => ({ ...stats, messagesIn: (stats.messagesIn ?? 0) + 1, lastInAt: now.toISOString() }));
     }
 
     public async countOut(source: string, now: Date): Promise<void> {
-        await this.change(source, (stats) => ({ ...stats, messagesOut: stats.messagesOut + 1, lastOutAt: now.toISOString() }));
+        await this.changeShard(source, (stats) => ({ ...stats, messagesOut: (stats.messagesOut ?? 0) + 1, lastOutAt: now.toISOString() }));
     }
 
     public async recordError(source: string, message: string, now: Date): Promise<void> {
-        await this.change(source, (stats) => ({ ...stats, lastError: { at: now.toISOString(), message: message.slice(0, 500) } }));
+        await this.requireWriter().updateByAssociations(shardKeys(source, 'error'), { lastError: { at: now.toISOString(), message: message.slice(0, 500) } }, true);
     }
 
-    private async change(source: string, update: (stats: SourceStats) => SourceStats): Promise<void> {
-        const writer = this.writer;
-        if (!writer) {
+    private async changeShard(source: string, update: (stats: Partial<SourceStats>) => Partial<SourceStats>): Promise<void> {
+        const writer = this.requireWriter();
+        const shard = Math.floor(Math.random() * SHARDS);
+        const keys = shardKeys(source, shard);
+        await appMutex.run(`stats:${source}#${shard}`, async () => {
+            const [current] = (await this.reader.readByAssociations(keys)) as Array<Partial<SourceStats>>;
+            await writer.updateByAssociations(keys, update(current ?? {}), true);
+        });
+    }
+
+    private requireWriter(): IPersistence {
+        if (!this.writer) {
             throw new Error('SourceStatsStore opened read-only');
         }
-        await appMutex.run(`stats:${source}`, async () => {
-            await writer.updateByAssociations(keys(source), update(await this.get(source)), true);
-        });
+        return this.writer;
     }
 }
