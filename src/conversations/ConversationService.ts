@@ -2,8 +2,8 @@ import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/
 import { ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { HttpError } from '../http/HttpError';
-import { closeFromSource } from '../links/closeFromSource';
-import { ConversationLink } from '../links/ConversationLink';
+import { appMutex } from '../concurrency/KeyedMutex';
+import { conversationLock, ConversationLink } from '../links/ConversationLink';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
 import { LivechatGateway, VisitorDetails } from '../livechat/LivechatGateway';
@@ -111,9 +111,21 @@ export class ConversationService {
         }
     }
 
-    /** The platform ended the conversation: close the room, echo nothing back. */
+    /**
+     * The platform ended the conversation: the link is marked closed by the source first (so
+     * the close event echoes nothing back), then the room is closed with a comment. Closing
+     * an already closed conversation changes nothing.
+     */
     public async closeFromSource(link: ConversationLink, comment: string): Promise<void> {
-        await closeFromSource(link, comment, this.links, this.livechat, this.context.logger);
+        await appMutex.run(conversationLock(link), async () => {
+            const current = await this.links.byConversation(link.source, link.conversationKey);
+            if (!current || !current.open) {
+                return;
+            }
+            await this.links.update({ ...current, open: false, closedBySource: true, closedAt: new Date().toISOString() });
+            await this.closeInRocketChat(current, comment);
+            this.context.logger.info(`${link.source}: conversation ${link.conversationKey} closed by the platform (room ${current.roomId})`);
+        });
     }
 
     /** The end user's message, posted as the visitor; every file kept. Returns the message id. */

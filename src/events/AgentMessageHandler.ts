@@ -5,6 +5,7 @@ import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { extractAgentReply } from '../outbound/extractAgentReply';
 import { enqueueDelivery } from '../outbox/Outbox';
+import { siteUrl } from '../settings/siteUrl';
 import { outboundAdapter } from '../sources/outboundAdapters';
 
 /** The visitor's own messages (Rocket.Chat marks them with the visitor's token or sends them as the visitor). */
@@ -40,8 +41,7 @@ export async function handleMessageSent(message: IMessage, appId: string, read: 
     if (!adapter) {
         return;
     }
-    const siteUrl = String((await read.getEnvironmentReader().getServerSettings().getValueById('Site_Url')) ?? '');
-    const reply = extractAgentReply(message, siteUrl);
+    const reply = extractAgentReply(message, await siteUrl(read));
     if (reply.text.trim() === '' && reply.attachments.length === 0) {
         return;
     }

@@ -1,6 +1,7 @@
 import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { appMutex } from '../concurrency/KeyedMutex';
+import { conversationLock } from '../links/ConversationLink';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { enqueueDelivery } from '../outbox/Outbox';
 import { outboundAdapter } from '../sources/outboundAdapters';
@@ -18,7 +19,7 @@ export async function handleRoomClosed(room: ILivechatRoom, read: IRead, persist
     if (!initial) {
         return;
     }
-    await appMutex.run(`conversation:${initial.source}:${initial.conversationKey}`, async () => {
+    await appMutex.run(conversationLock(initial), async () => {
         const link = await links.byRoom(room.id);
         if (!link || !link.open) {
             return;

@@ -1,3 +1,8 @@
+/** The in-process lock for changes to one conversation's link (close handling). */
+export function conversationLock(link: Pick<ConversationLink, 'source' | 'conversationKey'>): string {
+    return `conversation:${link.source}:${link.conversationKey}`;
+}
+
 /** A platform conversation tied to one livechat room. */
 export interface ConversationLink {
     /** The source adapter: 'rapidpro', 'chatday', … */

@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 import { RecordedRequest } from '../fakes/RecordingServer';
 import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
 import { BridgeWorld } from '../support/BridgeWorld';
+import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
 import { sleep, waitFor } from '../support/waitFor';
 
 const TOKEN = 'closer-webhook-token-5e1f0c';
@@ -246,16 +247,8 @@ describe('CLOSER specifics', () => {
     it('keeps replies while the relay is down and sends them once, in order, when it is back', async () => {
         const endUserId = nextUser();
         const room = await openHandover(endUserId);
-        world.platform.behaviour = { kind: 'status', status: 503 };
-        for (const value of ['one', 'two', 'three']) {
-            world.host.agentMessage(room.id, 'agent', value);
-        }
-        await world.host.events.settle();
-        await sleep(1500);
-        world.platform.behaviour = { kind: 'ok' };
-        await waitFor('three replies', () => relayFor(endUserId).length >= 3, 20000);
-        await sleep(1000);
-        expect(relayFor(endUserId).map((request) => request.body.text)).toEqual(['one', 'two', 'three']);
+        const sent = () => relayFor(endUserId).map((request) => request.body.text);
+        expect(await deliveredAfterFailure(world, 503, ['one', 'two', 'three'], (value) => world.host.agentMessage(room.id, 'agent', value), sent)).toEqual(['one', 'two', 'three']);
         expect(new Set(relayFor(endUserId).map((request) => request.headers['x-tickets-delivery'])).size).toBe(3);
     }, 30000);
 

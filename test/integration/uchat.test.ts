@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { phpJsonEncode } from '../../src/security/jsonSerialisations';
 import { BridgeWorld } from '../support/BridgeWorld';
+import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
 import { sleep, waitFor } from '../support/waitFor';
 
 const KEY = 'uchat-verification-key-42';
@@ -185,16 +186,8 @@ describe('UChat bot serving livechat visitors', () => {
 
     it('keeps visitor messages while bot_url is down and sends them once, in order, when it is back', async () => {
         const { token, room } = widgetVisitor();
-        world.platform.behaviour = { kind: 'status', status: 500 };
-        for (const text of ['a', 'b', 'c']) {
-            visitorSays(room, text);
-        }
-        await world.host.events.settle();
-        await sleep(1500);
-        world.platform.behaviour = { kind: 'ok' };
-        await waitFor('three calls', () => botCalls(token).length >= 3, 20000);
-        await sleep(800);
-        expect(botCalls(token).map((call) => call.body.content)).toEqual(['a', 'b', 'c']);
+        const calls = () => botCalls(token).map((call) => call.body.content);
+        expect(await deliveredAfterFailure(world, 500, ['a', 'b', 'c'], (text) => visitorSays(room, text), calls)).toEqual(['a', 'b', 'c']);
     }, 30000);
 
     it('answers 503 and does nothing while switched off', async () => {

@@ -1,6 +1,7 @@
 import { IEnvironmentWrite, IHttp, ILogger, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
+import { siteUrl } from '../../settings/siteUrl';
 import { isObject } from '../../validation/fields';
 
 export type SetupResult = { ok: true } | { ok: false; error: string };
@@ -22,8 +23,7 @@ export async function setUpUchatWebhook(read: IRead, http: IHttp, writer: IEnvir
     if (!base || !key || !workspace || !verificationKey) {
         return fail('set uchat_partner_api_url, uchat_partner_api_key, uchat_workspace_id and uchat_verification_key first');
     }
-    const siteUrl = String((await read.getEnvironmentReader().getServerSettings().getValueById('Site_Url')) ?? '').replace(/\/+$/, '');
-    const webhookUrl = `${siteUrl}/api/apps/public/${appId}/uchat`;
+    const webhookUrl = `${await siteUrl(read)}/api/apps/public/${appId}/uchat`;
     const url = `${base.replace(/\/+$/, '')}/api/partner/workspace/${encodeURIComponent(workspace)}/apichat-webhook`;
     let response;
     try {

@@ -12,6 +12,7 @@ import { extractAgentReply } from '../../outbound/extractAgentReply';
 import { enqueueDelivery } from '../../outbox/Outbox';
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
+import { siteUrl } from '../../settings/siteUrl';
 import { asksForHuman, chosenButton, handoverWords } from './handoverWords';
 import { handOverToHumans } from './UchatHandover';
 import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
@@ -73,8 +74,7 @@ export async function relayVisitorMessage(message: IMessage, context: RelayConte
             await handOverToHumans(link, { ...context, settings }, 'the visitor asked for a human');
             return;
         }
-        const siteUrl = String((await context.read.getEnvironmentReader().getServerSettings().getValueById('Site_Url')) ?? '');
-        const files = extractAgentReply(message, siteUrl).attachments;
+        const files = extractAgentReply(message, await siteUrl(context.read)).attachments;
         const visitor = room.visitor;
         const payload: Record<string, unknown> = {
             content: choice ? choice.title : text,
