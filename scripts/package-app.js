@@ -2,12 +2,16 @@
 // Builds the installable zip into dist/: stages only what the app needs (no tests, no
 // host, no scripts), compiles it with `rc-apps package`, then bundles the compiled files
 // and the npm packages they use into one file, as Rocket.Chat's Deno runtime expects.
+// One zip for every supported engine: the bundle is ES2017 (Apps-Engine 1.53 and older parse
+// the app as ES2017 before running it; the build fails loudly when it would not parse), and
+// app.json keeps the oldest supported engine as requiredApiVersion.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const AdmZip = require('adm-zip');
 const esbuild = require('esbuild');
+const { assertParsesAsEs2017 } = require('./es2017');
 
 const root = path.resolve(__dirname, '..');
 // A staging folder per process, so parallel builds (two test runs) never share one.
@@ -42,13 +46,23 @@ function bundle(compiled) {
 		write: false,
 		platform: 'node',
 		format: 'cjs',
-		target: 'es2020',
+		target: 'es2017',
 		external: ['@rocket.chat/apps-engine/*'],
 		nodePaths: [path.join(root, 'node_modules')],
 		legalComments: 'inline',
 		logLevel: 'error',
 	});
-	return { classFile, code: result.outputFiles[0].contents };
+	const code = result.outputFiles[0].text;
+	assertParsesAsEs2017(code, `the bundle ${classFile}`);
+	return { classFile, code };
+}
+
+// rc-apps sets requiredApiVersion from the apps-engine version in package.json (the one the
+// app is compiled against); the zip keeps app.json's own range, the oldest supported engine.
+function manifest(compiledManifest) {
+	const info = JSON.parse(compiledManifest.toString('utf8'));
+	info.requiredApiVersion = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')).requiredApiVersion;
+	return Buffer.from(JSON.stringify(info, null, 4));
 }
 
 function main() {
@@ -57,7 +71,9 @@ function main() {
 	const { classFile, code } = bundle(zip);
 	const final = new AdmZip();
 	for (const entry of zip.getEntries()) {
-		if (!entry.isDirectory && !entry.entryName.endsWith('.js')) {
+		if (entry.entryName === 'app.json') {
+			final.addFile(entry.entryName, manifest(entry.getData()));
+		} else if (!entry.isDirectory && !entry.entryName.endsWith('.js')) {
 			final.addFile(entry.entryName, entry.getData());
 		}
 	}

@@ -1,8 +1,11 @@
-import { IMessage, IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+import { IMessage, IMessageAttachment, IMessageFile } from '@rocket.chat/apps-engine/definition/messages';
 import { lookup } from 'mime-types';
 import { emojify } from 'node-emoji';
 import { absoluteUrl } from './absoluteUrl';
 import { AgentReply, ReplyAttachment } from './AgentReply';
+
+/** Every upload of the message comes in `files` from Apps-Engine 1.62 on; older engines send only the first, as `file`. */
+type MessageWithFiles = IMessage & { files?: Array<IMessageFile> };
 
 function attachmentLink(attachment: IMessageAttachment): string | undefined {
     return attachment.title?.link ?? attachment.imageUrl ?? attachment.audioUrl ?? attachment.videoUrl;
@@ -21,7 +24,7 @@ function fileName(attachment: IMessageAttachment, link: string): string {
     }
 }
 
-function mimeTypeOf(message: IMessage, attachment: IMessageAttachment, link: string, name: string): string {
+function mimeTypeOf(message: MessageWithFiles, attachment: IMessageAttachment, link: string, name: string): string {
     const files = message.files ?? (message.file ? [message.file] : []);
     const file = files.find((candidate) => link.includes(`/${candidate._id}/`));
     if (file?.type) {

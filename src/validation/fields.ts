@@ -5,12 +5,17 @@ export type JsonObject = Record<string, unknown>;
 export const MAX_TEXT_LENGTH = 20000;
 export const MAX_FIELD_LENGTH = 1000;
 
-/** Unpaired UTF-16 surrogates (not valid Unicode, cannot be stored as UTF-8) and NUL characters. */
-const INVALID_TEXT = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/;
+/*
+ * Unpaired UTF-16 surrogates (not valid Unicode, cannot be stored as UTF-8) and NUL characters:
+ * what is left once the surrogate pairs are taken out. (No lookbehind: Apps-Engine 1.53 and
+ * older parse the app as ES2017 and refuse it.)
+ */
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+const LONE_SURROGATE_OR_NUL = /[\ud800-\udfff]|\u0000/;
 
 /** Throws a 400 naming the field when the text is not valid Unicode text. */
 export function requireValidText(text: string, path: string): string {
-    if (INVALID_TEXT.test(text)) {
+    if (LONE_SURROGATE_OR_NUL.test(text.replace(SURROGATE_PAIR, ''))) {
         throw HttpError.badRequest(`"${path}" is not valid text (unpaired surrogate or NUL character)`);
     }
     return text;

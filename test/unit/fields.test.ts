@@ -1,8 +1,21 @@
 import { badRequest } from '../support/badRequest';
 import {
-    bodyObject, firstSpelling, httpUrl, isObject, MAX_FIELD_LENGTH, optionalObject, optionalStringMap, optionalText, requiredText,
+    bodyObject, firstSpelling, httpUrl, isObject, MAX_FIELD_LENGTH, optionalObject, optionalStringMap, optionalText, requiredText, requireValidText,
 } from '../../src/validation/fields';
 
+describe('requireValidText', () => {
+    it('keeps any text of valid Unicode, surrogate pairs (emoji) included', () => {
+        for (const text of ['', 'plain', 'emoji 😄 and 👍🏽', '\ud83d\ude04\ud83d\ude04', '한국어 ไทย']) {
+            expect(requireValidText(text, 'text')).toBe(text);
+        }
+    });
+
+    it('refuses a lone high or low surrogate anywhere, a reversed pair, or NUL, naming the field', () => {
+        for (const text of ['\ud800', 'a\ud800b', 'end \ud83d', '\udc00 start', 'a\ude04', '\ude04\ud83d', 'nul\u0000', '😄\udc00']) {
+            expect(badRequest(() => requireValidText(text, 'message.text')).message).toContain('"message.text"');
+        }
+    });
+});
 
 describe('isObject / bodyObject / optionalObject', () => {
     it('isObject is true only for plain non-null, non-array objects', () => {
