@@ -1,8 +1,8 @@
-// Where the Deno binary and the Apps-Engine live inside node_modules.
+// Where the selected engine (ENGINE=<version>, see engines.js) lives, and the folder to put first
+// on PATH so that the `deno` it spawns is the one Rocket.Chat ships with that engine.
 'use strict';
-const path = require('path');
+const { selectedEngine } = require('./engines');
 
-const engineDir = path.dirname(require.resolve('@rocket.chat/apps-engine/package.json'));
-const denoBinDir = path.dirname(require.resolve('@deno/linux-x64-glibc/package.json'));
+const { engineDir, denoPathDir } = selectedEngine();
 
-module.exports = { engineDir, denoBinDir };
+module.exports = { engineDir, denoBinDir: denoPathDir };

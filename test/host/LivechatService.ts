@@ -4,6 +4,7 @@ import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat/IVisitor'
 import { IMessage, IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser, UserStatusConnection, UserType } from '@rocket.chat/apps-engine/definition/users';
+import { engineProfile } from './engineProfile';
 import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { randomId } from './ids';
@@ -189,7 +190,8 @@ export class LivechatService {
             createdAt: new Date(),
             attachments: input.attachments,
             file: input.file,
-            files: input.file ? [input.file] : undefined,
+            // IMessage.files exists from Apps-Engine 1.62 on; older servers send only `file`.
+            ...(input.file && engineProfile.messageFiles ? { files: [input.file] } : {}),
             type: input.type,
             blocks: input.blocks,
             customFields: input.customFields,

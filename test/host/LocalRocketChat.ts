@@ -9,6 +9,7 @@ import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import { HostBridges } from './HostBridges';
 import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
+import { isEngineLogLine } from './isEngineLogLine';
 import { randomId } from './ids';
 import { LivechatService } from './LivechatService';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
@@ -65,13 +66,9 @@ export class LocalRocketChat {
 
     /** Starts the engine (loading any app already installed in this host's storage). */
     public async start(): Promise<void> {
-        const manager = new AppManager({
-            metadataStorage: this.metadata,
-            logStorage: this.logs,
-            bridges: this.bridges,
-            sourceStorage: this.sources,
-            tempFilePath: this.tempDir,
-        });
+        // tempFilePath is read from Apps-Engine 1.62 on; older engines ignore it.
+        const deps = { metadataStorage: this.metadata, logStorage: this.logs, bridges: this.bridges, sourceStorage: this.sources, tempFilePath: this.tempDir };
+        const manager = new AppManager(deps);
         this.manager = manager;
         this.events.attach(manager);
         await manager.load();
@@ -178,20 +175,25 @@ export class LocalRocketChat {
 
     /** Stops the engine and starts a new one on the same storages, as a Rocket.Chat restart does. */
     public async reloadEngine(): Promise<void> {
-        await this.stopEngine();
+        // A stopping Rocket.Chat process saves nothing about its apps (MemoryMetadataStorage.frozen).
+        this.metadata.frozen = true;
+        try {
+            await this.stopEngine();
+        } finally {
+            this.metadata.frozen = false;
+        }
         this.bridges = new HostBridges(this.store, this.livechat);
         await this.start();
     }
 
-    /** Flattened app log lines, newest last. */
-    public appLogLines(appId: string): Array<{ severity: string; method: string; text: string }> {
+    /** Flattened app log lines, newest last; `byEngine` marks the lines the engine's runtime wrote itself, not the app. */
+    public appLogLines(appId: string): Array<{ severity: string; method: string; text: string; byEngine: boolean }> {
         return this.logs.entries
             .filter((entry) => entry.appId === appId)
-            .flatMap((entry) => entry.entries.map((line) => ({
-                severity: String(line.severity),
-                method: entry.method,
-                text: line.args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '),
-            })));
+            .flatMap((entry) => entry.entries.map((line) => {
+                const text = line.args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+                return { severity: String(line.severity), method: entry.method, text, byEngine: isEngineLogLine(text) };
+            }));
     }
 
     public httpCalls(): ReadonlyArray<{ method: string; url: string; at: number }> {

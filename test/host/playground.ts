@@ -1,3 +1,4 @@
+import { engineProfile } from './engineProfile';
 import { FrontDoor } from './FrontDoor';
 import { builtAppPackage } from './appPackage';
 import { LocalRocketChat } from './LocalRocketChat';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     const auth = `-H 'Authorization: Token ${DEMO_SECRET}'`;
     process.stdout.write([
         '',
-        `Local Rocket.Chat with the Tickets app is up on ${base}`,
+        `Local Rocket.Chat with the Tickets app is up on ${base} (Apps-Engine ${engineProfile.version})`,
         `App endpoints: ${api}/<path>`,
         `Demo App Secret: ${DEMO_SECRET}`,
         'Department "Support" has the online agent "agent".',

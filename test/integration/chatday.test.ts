@@ -1,4 +1,5 @@
 import { RecordedRequest } from '../fakes/RecordingServer';
+import { engineProfile } from '../host/engineProfile';
 import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
 import { BridgeWorld } from '../support/BridgeWorld';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
@@ -55,7 +56,11 @@ describe('Chatday specifics', () => {
         expect(register.length).toBeGreaterThan(0);
         expect(register[0].headers.authorization).toBe(`Bearer ${CHATDAY_TOKEN}`);
         expect(await world.host.settingValue(world.appId, 'chatday_signature_token')).toBe(SIGNATURE);
-        expect(world.host.appLogLines(world.appId).some((line) => line.text.includes('chatday: registered'))).toBe(true);
+        // Before 1.62 the engine loses the lines of a call that overlapped others (registering
+        // stores the signature token, whose setting change is another call into the app).
+        if (engineProfile.logsEveryCall) {
+            expect(world.host.appLogLines(world.appId).some((line) => line.text.includes('chatday: registered'))).toBe(true);
+        }
     });
 
     it('reads the signature token from a response header too, and logs an exact failure', async () => {

@@ -15,6 +15,11 @@ export class MemoryLogStorage extends AppLogStorage {
         return { logs: this.entries.slice(skip, skip + limit), total: this.entries.length };
     }
 
+    /** Apps-Engine 1.53 and older name findPaginated() find(). */
+    public async find(query: object, options?: IAppLogStorageFindOptions): Promise<{ logs: ILoggerStorageEntry[]; total: number }> {
+        return this.findPaginated(query, options);
+    }
+
     public async storeEntries(entry: ILoggerStorageEntry): Promise<ILoggerStorageEntry> {
         this.entries.push(entry);
         return entry;
