@@ -11,6 +11,7 @@ import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { isEngineLogLine } from './isEngineLogLine';
 import { randomId } from './ids';
+import { runtimeProcesses } from './runtimeProcesses';
 import { LivechatService } from './LivechatService';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
 import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
@@ -215,6 +216,12 @@ export class LocalRocketChat {
         }
         await this.events.settle();
         await this.bridges.scheduler.stop();
+        // The engine kills each app's Deno process without waiting for it to exit, and its liveness
+        // ping may still write to it in between: an EPIPE on a pipe nobody listens to, which would end
+        // this process. Rocket.Chat stops runtimes only when the whole server stops.
+        for (const child of await runtimeProcesses(this.manager)) {
+            child.stdin?.on('error', () => undefined);
+        }
         await this.manager.unload(true);
         this.events.attach(undefined);
         this.manager = undefined;
