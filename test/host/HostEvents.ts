@@ -4,15 +4,19 @@ import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+import { HostErrors } from './HostErrors';
 
 /**
  * Fires app events the way Rocket.Chat does: after the change is stored, without the
  * caller waiting (Rocket.Chat runs its after-save callbacks asynchronously). `settle()`
- * waits for every event fired so far, so tests can observe the outcome.
+ * waits for every event fired so far, so tests can observe the outcome. A failure is never
+ * swallowed: it goes to the host's errors.
  */
 export class HostEvents {
     private readonly pending = new Set<Promise<unknown>>();
     private manager?: AppManager;
+
+    constructor(private readonly errors: HostErrors) {}
 
     public attach(manager: AppManager | undefined): void {
         this.manager = manager;
@@ -53,7 +57,7 @@ export class HostEvents {
         }
         const run = new Promise<void>((resolve) => setImmediate(resolve))
             .then(() => action(manager))
-            .catch(() => undefined);
+            .catch((error) => this.errors.record('event', error));
         this.pending.add(run);
         void run.finally(() => this.pending.delete(run));
     }
