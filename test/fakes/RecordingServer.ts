@@ -22,6 +22,18 @@ export interface Reply {
     headers?: Record<string, string>;
 }
 
+/**
+ * One request that reached the receiver and what the caller got: 'ok' (a 2xx, at once or
+ * late), 'status' (another status), or 'hang' (the caller gave up before the held answer).
+ * A call made while the receiver is stopped never reaches it: the host's HTTP bridge records
+ * those as 'refused' (LocalRocketChat.httpCalls()).
+ */
+export interface Attempt {
+    request: RecordedRequest;
+    answer: 'ok' | 'status' | 'hang' | 'pending';
+    status?: number;
+}
+
 /** Answers one recorded request; `undefined` falls back to the server's default answer. */
 export type Route = (request: RecordedRequest) => Reply | undefined;
 
@@ -31,7 +43,10 @@ export type Route = (request: RecordedRequest) => Reply | undefined;
  * or be down (connection refused) and come back on the same port.
  */
 export class RecordingServer {
+    /** Requests the receiver accepted and processed (answered by a route, or with the default reply). */
     public readonly received: Array<RecordedRequest> = [];
+    /** Every request that reached the receiver, with the answer the caller got. */
+    public readonly attempts: Array<Attempt> = [];
     public behaviour: Behaviour = { kind: 'ok' };
     protected readonly routes = new Map<string, Route>();
     private readonly patternRoutes: Array<{ pattern: RegExp; route: Route }> = [];
@@ -55,6 +70,11 @@ export class RecordingServer {
 
     public requests(path?: string): Array<RecordedRequest> {
         return this.received.filter((request) => path === undefined || request.path === path);
+    }
+
+    /** Requests whose 2xx answer reached the caller: what the caller counts as delivered. */
+    public delivered(path?: string): Array<RecordedRequest> {
+        return this.attempts.filter((attempt) => attempt.answer === 'ok' && (path === undefined || attempt.request.path === path)).map((attempt) => attempt.request);
     }
 
     /** Starts listening; with no port after a stop(), it comes back on the same one. */
@@ -107,16 +127,31 @@ export class RecordingServer {
                 body = undefined;
             }
             const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, raw, body, at: Date.now() };
+            const attempt: Attempt = { request, answer: 'pending' };
+            this.attempts.push(attempt);
+            let callerGone = false;
+            res.on('close', () => {
+                callerGone = !res.writableFinished;
+            });
             const reply = this.answer(request);
             if (reply === 'hang') {
                 const ms = this.behaviour.kind === 'hang' ? this.behaviour.ms : 0;
-                setTimeout(() => send(res, { status: 200, body: { status: 'late' } }), ms);
+                setTimeout(() => {
+                    const late: Reply = { status: 200, body: { status: 'late' } };
+                    attempt.status = late.status;
+                    attempt.answer = callerGone || res.destroyed ? 'hang' : outcome(late.status);
+                    send(res, late);
+                }, ms);
                 return;
             }
+            attempt.status = reply.status;
+            attempt.answer = outcome(reply.status);
             send(res, reply);
         });
     }
 }
+
+const outcome = (status: number): Attempt['answer'] => (status >= 200 && status < 300 ? 'ok' : 'status');
 
 function send(res: http.ServerResponse, reply: Reply): void {
     res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });

@@ -15,6 +15,7 @@ import { LivechatService } from './LivechatService';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
 import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
 import { MemorySourceStorage } from './storage/MemorySourceStorage';
+import { HttpCall } from './bridges/HostHttpBridge';
 import { ScheduledJob } from './bridges/HostSchedulerBridge';
 import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
@@ -203,7 +204,8 @@ export class LocalRocketChat {
             })));
     }
 
-    public httpCalls(): ReadonlyArray<{ method: string; url: string; at: number }> {
+    /** Every HTTP call the app made through this engine, with its outcome (status, timeout, refused). */
+    public httpCalls(): ReadonlyArray<HttpCall> {
         return this.bridges.http.calls;
     }
 
