@@ -1,38 +1,50 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IJobContext, IProcessor, StartupType } from '@rocket.chat/apps-engine/definition/scheduler';
-import { DeliveryJob, SWEEP_INTERVAL } from '../outbox/DeliveryJobs';
-import { OutboxProcessor } from '../outbox/OutboxProcessor';
+import { laneJob, SWEEP_INTERVAL, SWEEP_JOB } from '../outbox/DeliveryJobs';
+import { LaneRunner } from '../outbox/LaneRunner';
+import { sweepOutbox } from '../outbox/OutboxSweep';
 import { HISTORY_JOB, runHistoryJob } from '../platforms/rapidpro/HistoryJob';
-import { outboundAdapter } from '../sources/outboundAdapters';
+import { OUTBOUND_SOURCES, outboundAdapter } from '../sources/outboundAdapters';
 
-type Job = (this: IApp, context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<void>;
+type Job = (app: IApp, context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<void>;
 
-function outbox(app: IApp, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): OutboxProcessor {
-    return new OutboxProcessor({ read, modify, http, persistence, logger: app.getLogger(), targets: (source) => outboundAdapter(source)?.target });
+function isApp(value: unknown): value is IApp {
+    return typeof value === 'object' && value !== null && typeof (value as Partial<IApp>).getLogger === 'function';
 }
 
 /*
- * The engine calls a processor with `this` bound to the app wrapped for that job, whose
- * logger is the one Rocket.Chat stores; hence plain functions using `this`, not closures.
+ * Apps-Engine 1.62 calls a processor with `this` bound to the app wrapped for that job, whose
+ * logger is the one Rocket.Chat stores for the job. Older engines call it as a method of the
+ * processor object, without the app. So the app comes in by closure, and the job's own app is
+ * used when the engine gives one.
  */
-const deliverConversation: Job = async function (context, read, modify, http, persistence) {
-    await outbox(this, read, modify, http, persistence).deliverConversation(String(context.conversationId));
+function processor(app: IApp, job: Job): IProcessor['processor'] {
+    return async function (this: unknown, context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): Promise<void> {
+        await job(isApp(this) ? this : app, context, read, modify, http, persistence);
+    };
+}
+
+/** One delivery lane per source: its own job name, so a slow receiver never holds up another source's deliveries. */
+function lane(source: string): Job {
+    return async (app, _context, read, modify, http, persistence) => {
+        await new LaneRunner({ read, modify, http, persistence, logger: app.getLogger(), source, target: outboundAdapter(source)?.target }).run();
+    };
+}
+
+const sweep: Job = async (app, _context, read, modify, _http, persistence) => {
+    await sweepOutbox(read, persistence, modify, app.getLogger(), OUTBOUND_SOURCES);
 };
 
-const sweep: Job = async function (_context, read, modify, http, persistence) {
-    await outbox(this, read, modify, http, persistence).deliverAll();
+const importHistory: Job = async (app, context, read, modify, http, persistence) => {
+    await runHistoryJob(context, app.getID(), read, modify, http, persistence, app.getLogger());
 };
 
-const importHistory: Job = async function (context, read, modify, http, persistence) {
-    await runHistoryJob(context, this.getID(), read, modify, http, persistence, this.getLogger());
-};
-
-/** The app's scheduler jobs: outbox delivery (one conversation now, and a recurring sweep re-armed at every start) and history import. */
-export function buildProcessors(): Array<IProcessor> {
+/** The app's scheduler jobs: a delivery lane per source, the recurring sweep re-armed at every start, and history import. */
+export function buildProcessors(app: IApp): Array<IProcessor> {
     return [
-        { id: DeliveryJob.Conversation, processor: deliverConversation as IProcessor['processor'] },
-        { id: DeliveryJob.Sweep, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: sweep as IProcessor['processor'] },
-        { id: HISTORY_JOB, processor: importHistory as IProcessor['processor'] },
+        ...OUTBOUND_SOURCES.map((source) => ({ id: laneJob(source), processor: processor(app, lane(source)) })),
+        { id: SWEEP_JOB, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: processor(app, sweep) },
+        { id: HISTORY_JOB, processor: processor(app, importHistory) },
     ];
 }
