@@ -24,7 +24,8 @@ export interface Reply {
 
 /**
  * One request that reached the receiver and what the caller got: 'ok' (a 2xx, at once or
- * late), 'status' (another status), or 'hang' (the caller gave up before the held answer).
+ * late), 'status' (another status), 'hang' (the caller gave up before the held answer), or
+ * 'pending' (the caller is still waiting for it).
  * A call made while the receiver is stopped never reaches it: the host's HTTP bridge records
  * those as 'refused' (LocalRocketChat.httpCalls()).
  */
@@ -48,6 +49,8 @@ export class RecordingServer {
     /** Every request that reached the receiver, with the answer the caller got. */
     public readonly attempts: Array<Attempt> = [];
     public behaviour: Behaviour = { kind: 'ok' };
+    /** A behaviour for some requests only (e.g. one conversation's); undefined falls back to `behaviour`. */
+    public behaviourFor?: (request: RecordedRequest) => Behaviour | undefined;
     protected readonly routes = new Map<string, Route>();
     private readonly patternRoutes: Array<{ pattern: RegExp; route: Route }> = [];
     private server?: http.Server;
@@ -96,16 +99,16 @@ export class RecordingServer {
     }
 
     /** Routed paths answer first; the behaviour then decides; every request answered without a forced failure is recorded. */
-    protected answer(request: RecordedRequest): Reply | 'hang' {
+    protected answer(request: RecordedRequest): Reply | { hangMs: number } {
         const route = this.routes.get(request.path) ?? this.patternRoutes.find((candidate) => candidate.pattern.test(request.path))?.route;
         const routed = route?.(request);
         if (routed) {
             this.received.push(request);
             return routed;
         }
-        const behaviour = this.behaviour;
+        const behaviour = this.behaviourFor?.(request) ?? this.behaviour;
         if (behaviour.kind === 'hang') {
-            return 'hang';
+            return { hangMs: behaviour.ms };
         }
         if (behaviour.kind === 'status') {
             return { status: behaviour.status, body: behaviour.body ?? { error: `fake failure ${behaviour.status}` }, headers: behaviour.headers };
@@ -131,17 +134,19 @@ export class RecordingServer {
             this.attempts.push(attempt);
             let callerGone = false;
             res.on('close', () => {
-                callerGone = !res.writableFinished;
+                if (!res.writableFinished) {
+                    callerGone = true;
+                    attempt.answer = 'hang';
+                }
             });
             const reply = this.answer(request);
-            if (reply === 'hang') {
-                const ms = this.behaviour.kind === 'hang' ? this.behaviour.ms : 0;
+            if ('hangMs' in reply) {
                 setTimeout(() => {
                     const late: Reply = { status: 200, body: { status: 'late' } };
                     attempt.status = late.status;
                     attempt.answer = callerGone || res.destroyed ? 'hang' : outcome(late.status);
                     send(res, late);
-                }, ms);
+                }, reply.hangMs);
                 return;
             }
             attempt.status = reply.status;

@@ -15,6 +15,7 @@ import { HostErrors } from './HostErrors';
 export class HostEvents {
     private readonly pending = new Set<Promise<unknown>>();
     private manager?: AppManager;
+    private held?: { gate: Promise<void>; open: () => void };
 
     constructor(private readonly errors: HostErrors) {}
 
@@ -40,6 +41,25 @@ export class HostEvents {
         this.fire(AppInterface.IPostLivechatRoomTransferred, { type: 'username' in to ? 'agent' : 'department', room, from, to });
     }
 
+    /** Events fired from now on wait until `resume()` (a test can show that an answer did not wait for them). */
+    public hold(): void {
+        let open = (): void => undefined;
+        const gate = new Promise<void>((resolve) => {
+            open = resolve;
+        });
+        this.held = { gate, open };
+    }
+
+    public resume(): void {
+        this.held?.open();
+        this.held = undefined;
+    }
+
+    /** Events fired and not finished yet. */
+    public pendingCount(): number {
+        return this.pending.size;
+    }
+
     public async settle(): Promise<void> {
         while (this.pending.size > 0) {
             await Promise.allSettled([...this.pending]);
@@ -55,7 +75,9 @@ export class HostEvents {
         if (!manager) {
             return;
         }
+        const gate = this.held?.gate;
         const run = new Promise<void>((resolve) => setImmediate(resolve))
+            .then(() => gate)
             .then(() => action(manager))
             .catch((error) => this.errors.record('event', error));
         this.pending.add(run);

@@ -12,6 +12,8 @@ export interface ScheduledJob {
     data: Record<string, unknown>;
     nextRunAt: Date | null;
     lockedAt: Date | null;
+    lastRunAt?: Date;
+    lastFinishedAt?: Date;
     failReason?: string;
 }
 
@@ -99,6 +101,8 @@ export class HostSchedulerBridge extends SchedulerBridge {
             data: record.data,
             nextRunAt: record.nextRunAt,
             lockedAt: record.lockedAt ?? null,
+            lastRunAt: record.lastRunAt,
+            lastFinishedAt: record.lastFinishedAt,
             failReason: record.failReason,
         }));
     }
