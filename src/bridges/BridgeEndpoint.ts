@@ -14,11 +14,13 @@ export class BridgeEndpoint extends JsonEndpoint {
     protected readonly methods: ReadonlyArray<HttpMethod>;
     /** Platforms POST their events as JSON (GETs are verification calls). */
     protected readonly bodyMethods: ReadonlyArray<HttpMethod> = ['post'];
+    protected readonly formBodies: boolean;
 
     constructor(app: IApp, private readonly adapter: BridgeAdapter) {
         super(app);
         this.path = adapter.path;
         this.methods = adapter.methods;
+        this.formBodies = adapter.acceptsFormBodies === true;
     }
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {

@@ -22,6 +22,9 @@ export abstract class JsonEndpoint extends ApiEndpoint {
     /** Methods on which it reads a JSON body: a body in another content type gets 415 (Rocket.Chat would hand the app `{}`). */
     protected readonly bodyMethods: ReadonlyArray<HttpMethod> = [];
 
+    /** Whether a form body (which Rocket.Chat passes as string fields) is taken too. */
+    protected readonly formBodies: boolean = false;
+
     public get(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
         return this.run('get', request, read, modify, http, persis);
     }
@@ -59,7 +62,7 @@ export abstract class JsonEndpoint extends ApiEndpoint {
                 throw HttpError.methodNotAllowed(method, this.methods);
             }
             if (this.bodyMethods.includes(method)) {
-                refuseUnreadableBody(request);
+                refuseUnreadableBody(request, this.formBodies);
             }
             const settings = AppSettings.from(read);
             return await this.handle({ request, appId: this.app.getID(), method, read, modify, http, persistence, settings, logger });

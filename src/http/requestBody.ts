@@ -3,6 +3,7 @@ import { headerValue } from './headerValue';
 import { HttpError } from './HttpError';
 
 const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** The request's media type, lower case, without parameters ('' when absent). */
 function mediaType(request: IApiRequest): string {
@@ -16,13 +17,14 @@ function carriesBody(request: IApiRequest): boolean {
 }
 
 /**
- * Rocket.Chat hands an app only bodies sent as `application/json` (a form's fields at most);
- * anything else arrives as `{}`. Acting on that would lose the request silently, so a body in
- * another content type is refused with 415 saying what to send.
+ * Rocket.Chat hands an app only bodies sent as `application/json` (and a form's fields as
+ * strings); anything else arrives as `{}`. Acting on that would lose the request silently, so
+ * a body in another content type (or a form, where forms are not expected) is refused with
+ * 415 saying what to send.
  */
-export function refuseUnreadableBody(request: IApiRequest): void {
+export function refuseUnreadableBody(request: IApiRequest, formsAccepted = false): void {
     const type = mediaType(request);
-    if (type !== JSON_TYPE && carriesBody(request)) {
+    if (type !== JSON_TYPE && !(formsAccepted && type === FORM_TYPE) && carriesBody(request)) {
         throw new HttpError(415, `the body was sent as ${type ? `"${type}"` : 'no content type'}, which Rocket.Chat does not pass to apps: send it as JSON with the header Content-Type: application/json`);
     }
 }

@@ -1,7 +1,7 @@
 import { RecordedRequest } from '../fakes/RecordingServer';
 import { BridgeWorld } from './BridgeWorld';
 import { HttpAnswer } from './http';
-import { sleep, waitFor } from './waitFor';
+import { waitFor } from './waitFor';
 
 /** How the shared contract drives one bridged platform. */
 export interface BridgeDriver {
@@ -79,8 +79,7 @@ export function bridgeContract(name: string, world: BridgeWorld, driver: BridgeD
             world.host.livechat.postMessage({ roomId: room.id, sender: world.host.appUser(world.appId)!, text: 'bot note' });
             world.host.agentMessage(room.id, 'agent', 'only this');
             await waitFor('the reply', () => replies(id).length > 0);
-            await world.host.events.settle();
-            await sleep(300);
+            await world.outboxIdle();
             expect(replies(id)).toEqual(['only this']);
         });
 
@@ -103,7 +102,7 @@ export function bridgeContract(name: string, world: BridgeWorld, driver: BridgeD
             if (driver.acceptsCloses) {
                 await waitFor('the close notice', () => world.platform.received.some((request) => driver.isCloseNotice(request, id)));
             } else {
-                await sleep(2000);
+                await world.outboxIdle();
                 expect(sentAbout(id)).toBe(before);
             }
         });
@@ -117,8 +116,7 @@ export function bridgeContract(name: string, world: BridgeWorld, driver: BridgeD
             const before = sentAbout(id);
             await driver.closeFromPlatform(world, id);
             expect(world.host.store.rooms.get(room.id)?.isOpen).toBe(false);
-            await world.host.events.settle();
-            await sleep(2000);
+            await world.outboxIdle();
             expect(sentAbout(id)).toBe(before);
             expect(world.platform.received.some((request) => driver.isCloseNotice(request, id))).toBe(false);
         });
