@@ -37,7 +37,8 @@ function post(body: unknown, auth: { query?: string; header?: string } = { query
 
 const send = (type: string, endUserId: string, message?: { id: string; data: unknown }, extra?: Record<string, unknown>) => post(seedEvent(type, endUserId, message, extra));
 const text = (value: string) => ({ type: 'text', text: value });
-const relay = () => world.platform.requests('/relay');
+/** Every request that reached the relay (whatever it answered). */
+const relay = () => world.platform.attempts.map((attempt) => attempt.request).filter((request) => request.path === '/relay');
 const relayFor = (endUserId: string, event = 'agent_message') => relay().filter((request) => request.body?.event === event && request.body?.endUserId === endUserId);
 
 const driver: BridgeDriver = {
