@@ -50,6 +50,7 @@ export class LaneRunner {
     private clock = 0;
     /** Conversations whose attempts ended in this run: when, and their items as they then waited. */
     private readonly settled = new Map<string, { at: number; remaining: Array<OutboxItem> }>();
+    private deadline = 0;
 
     constructor(private readonly deps: LaneRunnerDeps) {
         const reader = deps.read.getPersistenceReader();
@@ -64,10 +65,10 @@ export class LaneRunner {
 
     public async run(): Promise<void> {
         const { source } = this.deps;
-        const deadline = this.now().getTime() + LANE_TIMING.RUN_BUDGET_MS;
+        this.deadline = this.now().getTime() + LANE_TIMING.RUN_BUDGET_MS;
         let items = await this.read();
         for (;;) {
-            if (this.now().getTime() < deadline) {
+            if (this.now().getTime() < this.deadline) {
                 this.startDue(items);
             }
             if (this.inFlight.size === 0) {
@@ -81,7 +82,7 @@ export class LaneRunner {
         // Items queued after the last look, while the lane still looked busy to their senders.
         const fresh = nextDue(await this.store.waitingOf(source));
         if (fresh && (!next || fresh.getTime() < next.getTime())) {
-            await this.scheduler.arm(source, fresh);
+            await this.scheduler.arm(source, fresh, { afterRun: true });
         }
     }
 
@@ -103,7 +104,7 @@ export class LaneRunner {
 
     private async deliver(conversationId: string, items: ReadonlyArray<OutboxItem>): Promise<void> {
         try {
-            const remaining = await this.processor.deliverConversation(items);
+            const remaining = await this.processor.deliverConversation(items, this.deadline);
             this.settled.set(conversationId, { at: ++this.clock, remaining });
         } catch (error) {
             this.settled.set(conversationId, { at: ++this.clock, remaining: [] });

@@ -28,12 +28,15 @@ export class LaneScheduler {
         this.lanes = new LaneStateStore(reader, persistence);
     }
 
-    /** Makes sure a run of the source's lane looks at the outbox no later than `when`. */
-    public async arm(source: string, when: Date): Promise<void> {
+    /**
+     * Makes sure a run of the source's lane looks at the outbox no later than `when` (from within
+     * a run of that lane, `afterRun`: not before the run is over).
+     */
+    public async arm(source: string, when: Date, options: { afterRun?: boolean } = {}): Promise<void> {
         await appMutex.run(lockKey(source), async () => {
             const state = await this.lanes.get(source);
             if (!covers(state, when, this.now())) {
-                await this.schedule(source, when, state);
+                await this.schedule(source, options.afterRun ? this.afterRun(when) : when, state);
             }
         });
     }
@@ -42,22 +45,27 @@ export class LaneScheduler {
     public async finish(source: string, next: Date | undefined): Promise<void> {
         await appMutex.run(lockKey(source), async () => {
             if (next) {
-                const soonest = this.now().getTime() + MIN_DELAY_AFTER_RUN_MS;
-                await this.schedule(source, next.getTime() < soonest ? new Date(soonest) : next, undefined);
+                await this.schedule(source, this.afterRun(next), undefined);
             } else {
                 await this.lanes.set({ source });
             }
         });
     }
 
+    private afterRun(when: Date): Date {
+        const soonest = this.now().getTime() + MIN_DELAY_AFTER_RUN_MS;
+        return when.getTime() < soonest ? new Date(soonest) : when;
+    }
+
     private async schedule(source: string, when: Date, previous: LaneState | undefined): Promise<void> {
         const scheduler = this.modify.getScheduler();
-        const jobId = await scheduler.scheduleOnce({ id: laneJob(source), when, data: { source } });
-        await this.lanes.set({ source, armedFor: when.toISOString(), jobId: typeof jobId === 'string' ? jobId : undefined });
         if (previous?.jobId && previous.armedFor && Date.parse(previous.armedFor) > this.now().getTime()) {
             // A job armed for later is superseded by this earlier one: one pending job per lane.
+            // (Should this stop before the new job is armed, the sweep arms the lane again.)
             await scheduler.cancelJob(previous.jobId);
         }
+        const jobId = await scheduler.scheduleOnce({ id: laneJob(source), when, data: { source } });
+        await this.lanes.set({ source, armedFor: when.toISOString(), jobId: typeof jobId === 'string' ? jobId : undefined });
     }
 }
 

@@ -37,12 +37,15 @@ export class OutboxProcessor {
         this.now = deps.now ?? (() => new Date());
     }
 
-    /** Delivers the conversation's items (oldest first) while they are due and go through; returns those still waiting. */
-    public async deliverConversation(items: ReadonlyArray<OutboxItem>): Promise<Array<OutboxItem>> {
+    /**
+     * Delivers the conversation's items (oldest first) while they are due and go through, starting
+     * none after `deadline` (ms); returns those still waiting.
+     */
+    public async deliverConversation(items: ReadonlyArray<OutboxItem>, deadline = Infinity): Promise<Array<OutboxItem>> {
         const conversationId = items[0]?.conversationId;
         return appMutex.run(`outbox:${conversationId}`, async () => {
             const waiting = [...items];
-            while (waiting.length > 0) {
+            while (waiting.length > 0 && this.now().getTime() < deadline) {
                 const next = await this.handle(waiting[0]);
                 if (next !== 'gone') {
                     waiting[0] = next;
