@@ -74,8 +74,11 @@ export class LaneRunner {
             if (this.inFlight.size === 0) {
                 break;
             }
+            const lastLook = this.clock;
             await firstOf([...this.inFlight.values()], LANE_TIMING.POLL_MS);
-            items = await this.read();
+            // While attempts are still under way, look for new items; once none are, what this
+            // run knows is enough (items queued meanwhile are found by the look after `finish`).
+            items = this.inFlight.size > 0 ? await this.read() : this.withSettled(items, lastLook);
         }
         const next = nextDue(items);
         await this.scheduler.finish(source, next);
@@ -120,8 +123,12 @@ export class LaneRunner {
      */
     private async read(): Promise<Array<OutboxItem>> {
         const issuedAt = ++this.clock;
-        const items = await this.store.waitingOf(this.deps.source);
-        const newer = [...this.settled.entries()].filter(([, settled]) => settled.at > issuedAt).map(([id]) => id);
+        return this.withSettled(await this.store.waitingOf(this.deps.source), issuedAt);
+    }
+
+    /** `items` with the conversations that settled after `since` replaced by what they left waiting. */
+    private withSettled(items: Array<OutboxItem>, since: number): Array<OutboxItem> {
+        const newer = [...this.settled.entries()].filter(([, settled]) => settled.at > since).map(([id]) => id);
         if (newer.length === 0) {
             return items;
         }
