@@ -13,5 +13,6 @@ module.exports = {
 	testTimeout: 60000,
 	maxWorkers: 2,
 	globalSetup: '<rootDir>/test/support/globalSetup.js',
+	setupFilesAfterEnv: ['<rootDir>/test/support/failOnHostErrors.ts'],
 	moduleNameMapper: engine.isDefault ? {} : { '^@rocket\\.chat/apps-engine/(.*)$': `${engine.engineDir}/$1` },
 };

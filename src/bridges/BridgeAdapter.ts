@@ -22,6 +22,8 @@ export interface BridgeAdapter {
     readonly requiredSettings: ReadonlyArray<SettingId>;
     /** Department for rooms it opens (falls back to default_department). */
     readonly departmentSetting: SettingId;
+    /** Whether its requests may come as a form (else only JSON bodies are taken; others get 415). */
+    readonly acceptsFormBodies?: boolean;
 
     /** Answers a request that carries no events (a platform's verification call), or undefined to go on. */
     preflight?(context: RequestContext): Promise<IApiResponse | undefined>;

@@ -4,7 +4,7 @@ import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { extractAgentReply } from '../outbound/extractAgentReply';
-import { enqueueDelivery } from '../outbox/Outbox';
+import { enqueueDeliveries } from '../outbox/Outbox';
 import { siteUrl } from '../settings/siteUrl';
 import { outboundAdapter } from '../sources/outboundAdapters';
 
@@ -45,9 +45,8 @@ export async function handleMessageSent(message: IMessage, appId: string, read: 
     if (reply.text.trim() === '' && reply.attachments.length === 0) {
         return;
     }
-    for (const payload of adapter.agentReply(link, reply)) {
-        await enqueueDelivery(read.getPersistenceReader(), persistence, modify, { source: link.source, conversationId: link.roomId, kind: 'agent-message', payload, happenedAt: sentAt });
-    }
+    const deliveries = adapter.agentReply(link, reply).map((payload) => ({ source: link.source, conversationId: link.roomId, kind: 'agent-message', payload, happenedAt: sentAt }));
+    await enqueueDeliveries(read.getPersistenceReader(), persistence, modify, deliveries);
     logger.debug(`${link.source}: agent message ${message.id} of room ${link.roomId} queued`);
 }
 

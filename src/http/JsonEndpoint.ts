@@ -3,6 +3,7 @@ import { ApiEndpoint, IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocke
 import { AppSettings } from '../settings/AppSettings';
 import { errorResponse } from './errorResponse';
 import { HttpError } from './HttpError';
+import { refuseUnreadableBody } from './requestBody';
 import { RequestContext } from './RequestContext';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
@@ -17,6 +18,12 @@ export abstract class JsonEndpoint extends ApiEndpoint {
 
     /** Methods this endpoint serves; everything else is 405. */
     protected abstract readonly methods: ReadonlyArray<HttpMethod>;
+
+    /** Methods on which it reads a JSON body: a body in another content type gets 415 (Rocket.Chat would hand the app `{}`). */
+    protected readonly bodyMethods: ReadonlyArray<HttpMethod> = [];
+
+    /** Whether a form body (which Rocket.Chat passes as string fields) is taken too. */
+    protected readonly formBodies: boolean = false;
 
     public get(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
         return this.run('get', request, read, modify, http, persis);
@@ -53,6 +60,9 @@ export abstract class JsonEndpoint extends ApiEndpoint {
         try {
             if (!this.methods.includes(method)) {
                 throw HttpError.methodNotAllowed(method, this.methods);
+            }
+            if (this.bodyMethods.includes(method)) {
+                refuseUnreadableBody(request, this.formBodies);
             }
             const settings = AppSettings.from(read);
             return await this.handle({ request, appId: this.app.getID(), method, read, modify, http, persistence, settings, logger });

@@ -1,15 +1,17 @@
-import { IModify } from '@rocket.chat/apps-engine/definition/accessors';
+/**
+ * Scheduler processor ids of the outbox. Rocket.Chat's Agenda runs one job of a given name at
+ * a time per instance, and a second job of a busy name waiting in its queue holds up every
+ * other job of that instance. So every source has its own lane (one job name), and a lane has
+ * at most one job pending at a time (see LaneScheduler).
+ */
+export const LANE_JOB_PREFIX = 'outbox-lane-';
 
-/** Scheduler processor ids of the outbox. */
-export enum DeliveryJob {
-    /** One-time: deliver one conversation's items now (after an enqueue) or at a retry time. */
-    Conversation = 'outbox-deliver-conversation',
-    /** Recurring safety net: every waiting item of every conversation (also re-arms work after a restart). */
-    Sweep = 'outbox-sweep',
+/** The job name of one source's delivery lane. */
+export function laneJob(source: string): string {
+    return `${LANE_JOB_PREFIX}${source}`;
 }
+
+/** Recurring safety net: re-arms lanes whose items wait with no run coming (also after a restart). */
+export const SWEEP_JOB = 'outbox-sweep';
 
 export const SWEEP_INTERVAL = '15 seconds';
-
-export async function requestDelivery(modify: IModify, conversationId: string, when: Date = new Date()): Promise<void> {
-    await modify.getScheduler().scheduleOnce({ id: DeliveryJob.Conversation, when, data: { conversationId } });
-}

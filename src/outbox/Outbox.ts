@@ -1,5 +1,5 @@
 import { IModify, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { requestDelivery } from './DeliveryJobs';
+import { LaneScheduler } from './LaneScheduler';
 import { OutboxItem } from './OutboxItem';
 import { nextSequence, OutboxStore } from './OutboxStore';
 
@@ -16,19 +16,36 @@ export interface NewDelivery {
     notBefore?: Date;
 }
 
-/** Puts a delivery in the durable outbox (persisted before returning) and asks for it to be sent. */
+/**
+ * Puts deliveries in the durable outbox (persisted before returning) and makes sure their
+ * source's lane runs when the first is due (no new job while one is armed or running).
+ */
+export async function enqueueDeliveries(reader: IPersistenceRead, persistence: IPersistence, modify: IModify, deliveries: ReadonlyArray<NewDelivery>, now = new Date()): Promise<Array<OutboxItem>> {
+    const store = new OutboxStore(reader, persistence);
+    const items: Array<OutboxItem> = [];
+    for (const delivery of deliveries) {
+        const { happenedAt, rank, notBefore, ...rest } = delivery;
+        const due = notBefore && notBefore > now ? notBefore : now;
+        const item: OutboxItem = {
+            ...rest,
+            id: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+            sequence: nextSequence(happenedAt.getTime(), rank),
+            createdAt: now.toISOString(),
+            attempts: 0,
+            nextAttemptAt: due.toISOString(),
+        };
+        await store.add(item);
+        items.push(item);
+    }
+    const lanes = new LaneScheduler(reader, persistence, modify);
+    for (const source of new Set(items.map((item) => item.source))) {
+        const due = Math.min(...items.filter((item) => item.source === source).map((item) => Date.parse(item.nextAttemptAt)));
+        await lanes.arm(source, new Date(due));
+    }
+    return items;
+}
+
 export async function enqueueDelivery(reader: IPersistenceRead, persistence: IPersistence, modify: IModify, delivery: NewDelivery, now = new Date()): Promise<OutboxItem> {
-    const { happenedAt, rank, notBefore, ...rest } = delivery;
-    const due = notBefore && notBefore > now ? notBefore : now;
-    const item: OutboxItem = {
-        ...rest,
-        id: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-        sequence: nextSequence(happenedAt.getTime(), rank),
-        createdAt: now.toISOString(),
-        attempts: 0,
-        nextAttemptAt: due.toISOString(),
-    };
-    await new OutboxStore(reader, persistence).add(item);
-    await requestDelivery(modify, item.conversationId, due);
+    const [item] = await enqueueDeliveries(reader, persistence, modify, [delivery], now);
     return item;
 }

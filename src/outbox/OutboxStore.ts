@@ -14,16 +14,20 @@ export function nextSequence(eventTime: number, rank = 0): string {
     return `${String(eventTime).padStart(15, '0')}-${rank}-${String(counter).padStart(9, '0')}`;
 }
 
-const itemKeys = (item: Pick<OutboxItem, 'id' | 'conversationId'>): Array<RocketChatAssociationRecord> => [
+type ItemIdentity = Pick<OutboxItem, 'id' | 'conversationId' | 'source'>;
+
+const itemKeys = (item: ItemIdentity): Array<RocketChatAssociationRecord> => [
     AssociationKeys.kind('outbox-item'),
     AssociationKeys.outboxQueue(item.conversationId),
     AssociationKeys.outboxItem(item.id),
+    AssociationKeys.outboxSource(item.source),
 ];
 
-const parkedKeys = (item: Pick<OutboxItem, 'id' | 'conversationId'>): Array<RocketChatAssociationRecord> => [
+const parkedKeys = (item: ItemIdentity): Array<RocketChatAssociationRecord> => [
     AssociationKeys.kind('outbox-parked'),
     AssociationKeys.outboxParked(item.conversationId),
     AssociationKeys.outboxItem(item.id),
+    AssociationKeys.outboxSource(item.source),
 ];
 
 const bySequence = (a: OutboxItem, b: OutboxItem): number => (a.sequence < b.sequence ? -1 : a.sequence > b.sequence ? 1 : 0);
@@ -45,6 +49,12 @@ export class OutboxStore {
         return items.sort(bySequence);
     }
 
+    /** The waiting items of one source (what its delivery lane works on), oldest first. */
+    public async waitingOf(source: string): Promise<Array<OutboxItem>> {
+        const items = (await this.reader.readByAssociations([AssociationKeys.kind('outbox-item'), AssociationKeys.outboxSource(source)])) as Array<OutboxItem>;
+        return items.sort(bySequence);
+    }
+
     /** Every waiting item, oldest first. */
     public async allWaiting(): Promise<Array<OutboxItem>> {
         return ((await this.reader.readByAssociations([AssociationKeys.kind('outbox-item')])) as Array<OutboxItem>).sort(bySequence);
@@ -54,6 +64,7 @@ export class OutboxStore {
         return (await this.reader.readByAssociations([AssociationKeys.kind('outbox-parked')])) as Array<ParkedItem>;
     }
 
+    /** Changes a waiting item; an item delivered or parked meanwhile stays gone (upsert off). */
     public async update(item: OutboxItem): Promise<void> {
         await this.requireWriter().updateByAssociations(itemKeys(item), item, false);
     }
@@ -62,7 +73,7 @@ export class OutboxStore {
         await this.requireWriter().removeByAssociations(itemKeys(item));
     }
 
-    /** Moves an item out of the queue into the parked list (kept for operators, never retried). */
+    /** Moves an item out of the queue into the parked list (kept for operators with the reason, never retried). */
     public async park(item: OutboxItem, reason: string, now: Date): Promise<void> {
         const parked: ParkedItem = { ...item, parkedAt: now.toISOString(), reason };
         await this.requireWriter().createWithAssociations(parked, parkedKeys(item));

@@ -22,6 +22,10 @@ export const AssociationKeys = {
     inboundEvent: (source: string, eventId: string): RocketChatAssociationRecord => misc(`inbound:${source}:${eventId}`),
     /** Outbound deliveries waiting for one conversation, in order. */
     outboxQueue: (conversationId: string): RocketChatAssociationRecord => misc(`outbox:${conversationId}`),
+    /** Outbound deliveries (waiting or parked) of one source: what its delivery lane works on. */
+    outboxSource: (source: string): RocketChatAssociationRecord => misc(`outbox-source:${source}`),
+    /** The state of one source's delivery lane (when its next run is due). */
+    outboxLane: (source: string): RocketChatAssociationRecord => misc(`outbox-lane:${source}`),
     /** One outbound delivery. */
     outboxItem: (itemId: string): RocketChatAssociationRecord => misc(`outbox-item:${itemId}`),
     /** Outbound deliveries given up on for one conversation (kept for operators). */

@@ -1,16 +1,13 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IJobContext, IProcessor, StartupType } from '@rocket.chat/apps-engine/definition/scheduler';
-import { DeliveryJob, SWEEP_INTERVAL } from '../outbox/DeliveryJobs';
-import { OutboxProcessor } from '../outbox/OutboxProcessor';
+import { laneJob, SWEEP_INTERVAL, SWEEP_JOB } from '../outbox/DeliveryJobs';
+import { LaneRunner } from '../outbox/LaneRunner';
+import { sweepOutbox } from '../outbox/OutboxSweep';
 import { HISTORY_JOB, runHistoryJob } from '../platforms/rapidpro/HistoryJob';
-import { outboundAdapter } from '../sources/outboundAdapters';
+import { OUTBOUND_SOURCES, outboundAdapter } from '../sources/outboundAdapters';
 
 type Job = (app: IApp, context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<void>;
-
-function outbox(app: IApp, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): OutboxProcessor {
-    return new OutboxProcessor({ read, modify, http, persistence, logger: app.getLogger(), targets: (source) => outboundAdapter(source)?.target });
-}
 
 function isApp(value: unknown): value is IApp {
     return typeof value === 'object' && value !== null && typeof (value as Partial<IApp>).getLogger === 'function';
@@ -28,23 +25,26 @@ function processor(app: IApp, job: Job): IProcessor['processor'] {
     };
 }
 
-const deliverConversation: Job = async (app, context, read, modify, http, persistence) => {
-    await outbox(app, read, modify, http, persistence).deliverConversation(String(context.conversationId));
-};
+/** One delivery lane per source: its own job name, so a slow receiver never holds up another source's deliveries. */
+function lane(source: string): Job {
+    return async (app, _context, read, modify, http, persistence) => {
+        await new LaneRunner({ read, modify, http, persistence, logger: app.getLogger(), source, target: outboundAdapter(source)?.target }).run();
+    };
+}
 
-const sweep: Job = async (app, _context, read, modify, http, persistence) => {
-    await outbox(app, read, modify, http, persistence).deliverAll();
+const sweep: Job = async (app, _context, read, modify, _http, persistence) => {
+    await sweepOutbox(read, persistence, modify, app.getLogger(), OUTBOUND_SOURCES);
 };
 
 const importHistory: Job = async (app, context, read, modify, http, persistence) => {
     await runHistoryJob(context, app.getID(), read, modify, http, persistence, app.getLogger());
 };
 
-/** The app's scheduler jobs: outbox delivery (one conversation now, and a recurring sweep re-armed at every start) and history import. */
+/** The app's scheduler jobs: a delivery lane per source, the recurring sweep re-armed at every start, and history import. */
 export function buildProcessors(app: IApp): Array<IProcessor> {
     return [
-        { id: DeliveryJob.Conversation, processor: processor(app, deliverConversation) },
-        { id: DeliveryJob.Sweep, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: processor(app, sweep) },
+        ...OUTBOUND_SOURCES.map((source) => ({ id: laneJob(source), processor: processor(app, lane(source)) })),
+        { id: SWEEP_JOB, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: processor(app, sweep) },
         { id: HISTORY_JOB, processor: processor(app, importHistory) },
     ];
 }

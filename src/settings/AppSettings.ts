@@ -8,6 +8,20 @@ export class AppSettings {
         return new AppSettings((id) => reader.getValueById(id));
     }
 
+    /** Reads each setting at most once (for work that reads the same settings many times, e.g. a delivery run). */
+    public static memoized(read: IRead): AppSettings {
+        const reader = read.getEnvironmentReader().getSettings();
+        const values = new Map<string, Promise<unknown>>();
+        return new AppSettings((id) => {
+            let value = values.get(id);
+            if (!value) {
+                value = reader.getValueById(id);
+                values.set(id, value);
+            }
+            return value;
+        });
+    }
+
     constructor(private readonly lookup: (id: string) => Promise<unknown>) {}
 
     /** A text setting, trimmed; '' when unset. Secrets are read through here too, so they are trimmed the same way everywhere. */

@@ -10,6 +10,9 @@ const ADAPTERS: ReadonlyArray<OutboundAdapter> = [new RapidProOutbound(), new Gi
 
 const BY_SOURCE = new Map(ADAPTERS.map((adapter) => [adapter.source, adapter]));
 
+/** Every source that sends outbound deliveries (each has its own delivery lane). */
+export const OUTBOUND_SOURCES: ReadonlyArray<string> = ADAPTERS.map((adapter) => adapter.source);
+
 export function outboundAdapter(source: string): OutboundAdapter | undefined {
     return BY_SOURCE.get(source);
 }

@@ -1,11 +1,33 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
+import { conversationHeads } from '../outbox/conversationHeads';
+import { OutboxItem, ParkedItem } from '../outbox/OutboxItem';
 import { OutboxStore } from '../outbox/OutboxStore';
 import { AppSettings } from '../settings/AppSettings';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
 import { sourceConfigurations } from './sourceConfiguration';
 
-/** Health per source for operators: switches, open rooms, traffic, outbox, last delivery error. Never a secret. */
+/** How many retrying conversations and parked items status lists per source. */
+const LISTED = 10;
+
+/** Conversations whose first item has failed at least once: what fails, how often, and when it is tried next. */
+function retrying(items: ReadonlyArray<OutboxItem>): Array<object> {
+    return conversationHeads(items)
+        .filter((item) => item.attempts > 0)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .slice(0, LISTED)
+        .map((item) => ({ room: item.conversationId, kind: item.kind, queuedAt: item.createdAt, attempts: item.attempts, nextAttemptAt: item.nextAttemptAt, lastError: item.lastError ?? null }));
+}
+
+/** Parked items, newest first, each with the reason it was parked (kept with the item, never overwritten). */
+function parkedItems(items: ReadonlyArray<ParkedItem>): Array<object> {
+    return [...items]
+        .sort((a, b) => b.parkedAt.localeCompare(a.parkedAt))
+        .slice(0, LISTED)
+        .map((item) => ({ id: item.id, room: item.conversationId, kind: item.kind, queuedAt: item.createdAt, parkedAt: item.parkedAt, attempts: item.attempts, reason: item.reason }));
+}
+
+/** Health per source for operators: switches, open rooms, traffic, outbox, delivery errors. Never a secret. */
 export async function buildStatusReport(read: IRead, settings: AppSettings): Promise<object> {
     const reader = read.getPersistenceReader();
     const links = new ConversationLinkStore(reader);
@@ -15,14 +37,17 @@ export async function buildStatusReport(read: IRead, settings: AppSettings): Pro
     const sources = await Promise.all((await sourceConfigurations(settings)).map(async (configuration) => {
         const counters = await stats.get(configuration.source);
         const queuedItems = waiting.filter((item) => item.source === configuration.source);
+        const parkedOfSource = parked.filter((item) => item.source === configuration.source);
         return {
             ...configuration,
             openRooms: await links.countOpen(configuration.source),
             ...counters,
             outbox: {
                 queued: queuedItems.length,
-                parked: parked.filter((item) => item.source === configuration.source).length,
                 oldestQueuedAt: queuedItems[0]?.createdAt ?? null,
+                retrying: retrying(queuedItems),
+                parked: parkedOfSource.length,
+                parkedItems: parkedItems(parkedOfSource),
             },
         };
     }));

@@ -20,6 +20,8 @@ export class FakeRapidPro extends RecordingServer {
     public expectedSecret?: string;
     public history: Array<HistoryMessage> = [];
     public historyPageSize = 2;
+    /** The content type of history pages (RapidPro answers application/json; a proxy may change it). */
+    public historyContentType = 'application/json';
 
     constructor() {
         super({ status: 200, body: { status: 'handled' } });
@@ -51,6 +53,7 @@ export class FakeRapidPro extends RecordingServer {
         const next = nextOffset < newestFirst.length ? `${this.origin}${request.path}?${new URLSearchParams({ ...Object.fromEntries(query), offset: String(nextOffset) })}` : null;
         return {
             status: 200,
+            headers: { 'content-type': this.historyContentType },
             body: {
                 next,
                 previous: null,

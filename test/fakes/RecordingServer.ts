@@ -22,6 +22,19 @@ export interface Reply {
     headers?: Record<string, string>;
 }
 
+/**
+ * One request that reached the receiver and what the caller got: 'ok' (a 2xx, at once or
+ * late), 'status' (another status), 'hang' (the caller gave up before the held answer), or
+ * 'pending' (the caller is still waiting for it).
+ * A call made while the receiver is stopped never reaches it: the host's HTTP bridge records
+ * those as 'refused' (LocalRocketChat.httpCalls()).
+ */
+export interface Attempt {
+    request: RecordedRequest;
+    answer: 'ok' | 'status' | 'hang' | 'pending';
+    status?: number;
+}
+
 /** Answers one recorded request; `undefined` falls back to the server's default answer. */
 export type Route = (request: RecordedRequest) => Reply | undefined;
 
@@ -31,8 +44,13 @@ export type Route = (request: RecordedRequest) => Reply | undefined;
  * or be down (connection refused) and come back on the same port.
  */
 export class RecordingServer {
+    /** Requests the receiver accepted and processed (answered by a route, or with the default reply). */
     public readonly received: Array<RecordedRequest> = [];
+    /** Every request that reached the receiver, with the answer the caller got. */
+    public readonly attempts: Array<Attempt> = [];
     public behaviour: Behaviour = { kind: 'ok' };
+    /** A behaviour for some requests only (e.g. one conversation's); undefined falls back to `behaviour`. */
+    public behaviourFor?: (request: RecordedRequest) => Behaviour | undefined;
     protected readonly routes = new Map<string, Route>();
     private readonly patternRoutes: Array<{ pattern: RegExp; route: Route }> = [];
     private server?: http.Server;
@@ -57,6 +75,11 @@ export class RecordingServer {
         return this.received.filter((request) => path === undefined || request.path === path);
     }
 
+    /** Requests whose 2xx answer reached the caller: what the caller counts as delivered. */
+    public delivered(path?: string): Array<RecordedRequest> {
+        return this.attempts.filter((attempt) => attempt.answer === 'ok' && (path === undefined || attempt.request.path === path)).map((attempt) => attempt.request);
+    }
+
     /** Starts listening; with no port after a stop(), it comes back on the same one. */
     public async start(port = this.port): Promise<void> {
         const server = http.createServer((req, res) => this.handle(req, res));
@@ -76,16 +99,16 @@ export class RecordingServer {
     }
 
     /** Routed paths answer first; the behaviour then decides; every request answered without a forced failure is recorded. */
-    protected answer(request: RecordedRequest): Reply | 'hang' {
+    protected answer(request: RecordedRequest): Reply | { hangMs: number } {
         const route = this.routes.get(request.path) ?? this.patternRoutes.find((candidate) => candidate.pattern.test(request.path))?.route;
         const routed = route?.(request);
         if (routed) {
             this.received.push(request);
             return routed;
         }
-        const behaviour = this.behaviour;
+        const behaviour = this.behaviourFor?.(request) ?? this.behaviour;
         if (behaviour.kind === 'hang') {
-            return 'hang';
+            return { hangMs: behaviour.ms };
         }
         if (behaviour.kind === 'status') {
             return { status: behaviour.status, body: behaviour.body ?? { error: `fake failure ${behaviour.status}` }, headers: behaviour.headers };
@@ -107,16 +130,33 @@ export class RecordingServer {
                 body = undefined;
             }
             const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, raw, body, at: Date.now() };
+            const attempt: Attempt = { request, answer: 'pending' };
+            this.attempts.push(attempt);
+            let callerGone = false;
+            res.on('close', () => {
+                if (!res.writableFinished) {
+                    callerGone = true;
+                    attempt.answer = 'hang';
+                }
+            });
             const reply = this.answer(request);
-            if (reply === 'hang') {
-                const ms = this.behaviour.kind === 'hang' ? this.behaviour.ms : 0;
-                setTimeout(() => send(res, { status: 200, body: { status: 'late' } }), ms);
+            if ('hangMs' in reply) {
+                setTimeout(() => {
+                    const late: Reply = { status: 200, body: { status: 'late' } };
+                    attempt.status = late.status;
+                    attempt.answer = callerGone || res.destroyed ? 'hang' : outcome(late.status);
+                    send(res, late);
+                }, reply.hangMs);
                 return;
             }
+            attempt.status = reply.status;
+            attempt.answer = outcome(reply.status);
             send(res, reply);
         });
     }
 }
+
+const outcome = (status: number): Attempt['answer'] => (status >= 200 && status < 300 ? 'ok' : 'status');
 
 function send(res: http.ServerResponse, reply: Reply): void {
     res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });

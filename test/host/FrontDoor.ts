@@ -2,9 +2,11 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { LocalRocketChat } from './LocalRocketChat';
 import { InspectionApi } from './InspectionApi';
+import { parseAppRequestBody } from './parseAppRequestBody';
 import { sendJson } from './sendJson';
 
 const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
+/** Read at most this much of a body (the host's own routes accept up to it; app routes stop at 100 kB). */
 const MAX_BODY = 5 * 1024 * 1024;
 
 export interface ParsedBody {
@@ -12,7 +14,7 @@ export interface ParsedBody {
     value: unknown;
 }
 
-/** Parses a request body the way Rocket.Chat's express stack does: JSON or form, on every method. */
+/** The host's own `/host/…` routes: JSON (whatever the content type) or form, on every method. */
 export function parseBody(raw: string, contentType: string): ParsedBody {
     if (raw === '') {
         return { ok: true, value: {} };
@@ -27,7 +29,8 @@ export function parseBody(raw: string, contentType: string): ParsedBody {
     }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+/** The whole body; past MAX_BODY the rest is read and dropped (undefined), so the client still gets an answer. */
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
     return new Promise((resolve, reject) => {
         const chunks: Array<Buffer> = [];
         let size = 0;
@@ -37,14 +40,22 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
                 chunks.push(chunk);
             }
         });
-        req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+        req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks)));
         req.on('error', reject);
     });
 }
 
+/** How express answers an error raised before the app (finalhandler's production page). */
+function sendExpressError(res: http.ServerResponse, status: number): void {
+    const text = http.STATUS_CODES[status] ?? 'Error';
+    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" });
+    res.end(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>${text}</pre>\n</body>\n</html>\n`);
+}
+
 /**
  * Rocket.Chat's HTTP front door on localhost: `/api/apps/public/<appId>/<path>` goes to
- * the app as Rocket.Chat routes it; `/host/…` is an inspection and agent-action API for
+ * the app as Rocket.Chat routes it (its body parsed as Rocket.Chat's router parses it, see
+ * parseAppRequestBody; an error there is answered by express before the app); `/host/…` is an inspection and agent-action API for
  * tests and people; `/file-upload/<id>/<name>` serves uploaded files.
  */
 export class FrontDoor {
@@ -75,20 +86,21 @@ export class FrontDoor {
     private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const raw = await readBody(req);
+        const route = APP_ROUTE.exec(url.pathname);
+        if (route) {
+            const body = raw === undefined ? { ok: false as const, status: 413, message: 'request entity too large' } : parseAppRequestBody(raw, req.headers);
+            if (!body.ok) {
+                sendExpressError(res, body.status);
+                return;
+            }
+            await this.forwardToApp(decodeURIComponent(route[1]), decodeURIComponent(route[2]), req, url, body.content, res);
+            return;
+        }
         if (raw === undefined) {
             sendJson(res, 413, { error: 'request entity too large' });
             return;
         }
-        const body = parseBody(raw, String(req.headers['content-type'] ?? ''));
-        const route = APP_ROUTE.exec(url.pathname);
-        if (route) {
-            if (!body.ok) {
-                sendJson(res, 400, { success: false, error: 'invalid JSON body' });
-                return;
-            }
-            await this.forwardToApp(decodeURIComponent(route[1]), decodeURIComponent(route[2]), req, url, body.value, res);
-            return;
-        }
+        const body = parseBody(raw.toString('utf8'), String(req.headers['content-type'] ?? ''));
         await this.inspection.handle(req.method ?? 'GET', url, body.value, res);
     }
 

@@ -13,6 +13,7 @@ import { HostServerSettingBridge } from './bridges/HostServerSettingBridge';
 import { HostUploadBridge } from './bridges/HostUploadBridge';
 import { HostUserBridge } from './bridges/HostUserBridge';
 import { unusedBridge } from './bridges/unusedBridge';
+import { HostErrors } from './HostErrors';
 import { HostStore } from './HostStore';
 import { LivechatService } from './LivechatService';
 
@@ -21,7 +22,7 @@ export class HostBridges extends AppBridges {
     public readonly api = new HostApiBridge();
     public readonly activation = new HostActivationBridge();
     public readonly http = new HostHttpBridge();
-    public readonly scheduler = new HostSchedulerBridge();
+    public readonly scheduler: HostSchedulerBridge;
     private readonly federation = new HostFederationBridge();
     private readonly livechatBridge: HostLivechatBridge;
     private readonly messages: HostMessageBridge;
@@ -33,8 +34,9 @@ export class HostBridges extends AppBridges {
     private readonly internal: HostInternalBridge;
     private readonly detailChanges = { doOnAppSettingsChange: (): void => undefined };
 
-    constructor(store: HostStore, livechat: LivechatService) {
+    constructor(store: HostStore, livechat: LivechatService, errors: HostErrors) {
         super();
+        this.scheduler = new HostSchedulerBridge(store.schedulerJobs, errors);
         this.livechatBridge = new HostLivechatBridge(store, livechat);
         this.messages = new HostMessageBridge(store, livechat);
         this.persistence = new HostPersistenceBridge(store);

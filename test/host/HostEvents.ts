@@ -4,15 +4,20 @@ import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+import { HostErrors } from './HostErrors';
 
 /**
  * Fires app events the way Rocket.Chat does: after the change is stored, without the
  * caller waiting (Rocket.Chat runs its after-save callbacks asynchronously). `settle()`
- * waits for every event fired so far, so tests can observe the outcome.
+ * waits for every event fired so far, so tests can observe the outcome. A failure is never
+ * swallowed: it goes to the host's errors.
  */
 export class HostEvents {
     private readonly pending = new Set<Promise<unknown>>();
     private manager?: AppManager;
+    private held?: { gate: Promise<void>; open: () => void };
+
+    constructor(private readonly errors: HostErrors) {}
 
     public attach(manager: AppManager | undefined): void {
         this.manager = manager;
@@ -36,6 +41,25 @@ export class HostEvents {
         this.fire(AppInterface.IPostLivechatRoomTransferred, { type: 'username' in to ? 'agent' : 'department', room, from, to });
     }
 
+    /** Events fired from now on wait until `resume()` (a test can show that an answer did not wait for them). */
+    public hold(): void {
+        let open = (): void => undefined;
+        const gate = new Promise<void>((resolve) => {
+            open = resolve;
+        });
+        this.held = { gate, open };
+    }
+
+    public resume(): void {
+        this.held?.open();
+        this.held = undefined;
+    }
+
+    /** Events fired and not finished yet. */
+    public pendingCount(): number {
+        return this.pending.size;
+    }
+
     public async settle(): Promise<void> {
         while (this.pending.size > 0) {
             await Promise.allSettled([...this.pending]);
@@ -51,9 +75,11 @@ export class HostEvents {
         if (!manager) {
             return;
         }
+        const gate = this.held?.gate;
         const run = new Promise<void>((resolve) => setImmediate(resolve))
+            .then(() => gate)
             .then(() => action(manager))
-            .catch(() => undefined);
+            .catch((error) => this.errors.record('event', error));
         this.pending.add(run);
         void run.finally(() => this.pending.delete(run));
     }

@@ -4,6 +4,7 @@ import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat/IVisitor'
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+import { HostJobStore } from './scheduler/HostJobStore';
 
 export interface StoredDepartment extends IDepartment {
     agentIds: Array<string>;
@@ -38,6 +39,8 @@ export class HostStore {
     public readonly uploads = new Map<string, StoredUpload>();
     public readonly persistence = new Map<string, PersistenceRecord>();
     public readonly serverSettings = new Map<string, unknown>();
+    /** The app scheduler's jobs (Rocket.Chat's `rocketchat_apps_scheduler` collection). */
+    public readonly schedulerJobs = new HostJobStore();
     /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history). */
     public readonly notifications: Array<{ roomId: string; text: string; senderId: string }> = [];
     /** Omnichannel custom fields defined by the admin: id → scope. */

@@ -7,6 +7,7 @@ import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import { HostBridges } from './HostBridges';
+import { HostErrors } from './HostErrors';
 import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { isEngineLogLine } from './isEngineLogLine';
@@ -16,6 +17,9 @@ import { LivechatService } from './LivechatService';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
 import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
 import { MemorySourceStorage } from './storage/MemorySourceStorage';
+import { HttpCall } from './bridges/HostHttpBridge';
+import { ScheduledJob } from './bridges/HostSchedulerBridge';
+import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { denoBinDir } = require('../../scripts/deno-paths');
@@ -48,13 +52,15 @@ const ADMIN_ID = 'rocket.cat';
  */
 export class LocalRocketChat {
     public readonly store = new HostStore();
-    public readonly events = new HostEvents();
+    /** Exceptions of the app's event handlers and scheduler jobs (tests fail on unexpected ones). */
+    public readonly errors = new HostErrors();
+    public readonly events = new HostEvents(this.errors);
     public readonly livechat = new LivechatService(this.store, this.events);
     public readonly logs = new MemoryLogStorage();
     private readonly metadata = new MemoryMetadataStorage();
     private readonly sources = new MemorySourceStorage();
     private readonly tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-host-'));
-    private bridges = new HostBridges(this.store, this.livechat);
+    private bridges = new HostBridges(this.store, this.livechat, this.errors);
     private manager?: AppManager;
 
     constructor(siteUrl = 'http://localhost:3000') {
@@ -75,6 +81,7 @@ export class LocalRocketChat {
         await manager.load();
         // Rocket.Chat starts every stored app that was enabled (its orchestrator calls load, then enableAll).
         await manager.enableAll();
+        await this.watchApps();
     }
 
     /** Installs and enables a packaged app; returns its id. */
@@ -84,6 +91,7 @@ export class LocalRocketChat {
         if (!app) {
             throw new Error(`install failed: ${JSON.stringify({ storage: result.getStorageError(), user: result.getAppUserError() })}`);
         }
+        await this.watchApps();
         const status = await app.getStatus();
         if (status !== AppStatus.MANUALLY_ENABLED && status !== AppStatus.AUTO_ENABLED) {
             throw new Error(`app installed but not enabled (status ${status})`);
@@ -114,7 +122,11 @@ export class LocalRocketChat {
         return setting?.value ?? setting?.packageValue;
     }
 
-    /** Calls a public app endpoint as Rocket.Chat's router does; a rejected call becomes a 500 text answer. */
+    /**
+     * Calls a public app endpoint as Rocket.Chat's router does; a rejected call becomes a 500 text
+     * answer. Like Rocket.Chat, the answer does not wait for the events the call caused (messages
+     * posted, rooms closed): wait for those with `events.settle()`.
+     */
     public async callApi(appId: string, call: ApiCall): Promise<ApiAnswer> {
         const headers = Object.fromEntries(Object.entries(call.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
         try {
@@ -128,8 +140,6 @@ export class LocalRocketChat {
             return { status: answer.status, headers: (answer.headers ?? {}) as Record<string, string>, content: answer.content };
         } catch (error) {
             return { status: 500, headers: { 'content-type': 'text/plain' }, content: error instanceof Error ? error.message : String(error) };
-        } finally {
-            await this.events.settle();
         }
     }
 
@@ -183,7 +193,7 @@ export class LocalRocketChat {
         } finally {
             this.metadata.frozen = false;
         }
-        this.bridges = new HostBridges(this.store, this.livechat);
+        this.bridges = new HostBridges(this.store, this.livechat, this.errors);
         await this.start();
     }
 
@@ -197,16 +207,19 @@ export class LocalRocketChat {
             }));
     }
 
-    public httpCalls(): ReadonlyArray<{ method: string; url: string; at: number }> {
+    /** Every HTTP call the app made through this engine, with its outcome (status, timeout, refused). */
+    public httpCalls(): ReadonlyArray<HttpCall> {
         return this.bridges.http.calls;
     }
 
-    public scheduledJobs(): Array<string> {
-        return this.bridges.scheduler.scheduledJobNames();
+    /** The app's scheduler jobs as stored (pending, running, or failed and left behind). */
+    public scheduledJobs(appId: string): Array<ScheduledJob> {
+        return this.bridges.scheduler.jobs(appId);
     }
 
     public async stop(): Promise<void> {
         await this.stopEngine();
+        this.errors.retire();
         fs.rmSync(this.tempDir, { recursive: true, force: true });
     }
 
@@ -226,6 +239,12 @@ export class LocalRocketChat {
         this.events.attach(undefined);
         this.manager = undefined;
         (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
+    }
+
+    private async watchApps(): Promise<void> {
+        for (const app of await this.engine().get()) {
+            watchEventHandlerErrors(app, this.errors);
+        }
     }
 
     private engine(): AppManager {

@@ -145,7 +145,7 @@ describe('Chatday specifics', () => {
         const chatId = nextChat();
         await webhook(chatId, { type: 'text', data: 'hello' });
         const room = world.openRoomOf(`chatday:${chatId}`)!;
-        const sent = () => world.platform.received.filter((request) => isSend(request, chatId)).map((request) => request.body.message.data);
+        const sent = () => world.platform.delivered().filter((request) => isSend(request, chatId)).map((request) => request.body.message.data);
         expect(await deliveredAfterFailure(world, 503, ['one', 'two', 'three'], (text) => world.host.agentMessage(room.id, 'agent', text), sent)).toEqual(['one', 'two', 'three']);
     }, 30000);
 

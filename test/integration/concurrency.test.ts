@@ -62,8 +62,9 @@ describe('under concurrency', () => {
         for (let i = 0; i < 100; i++) {
             world.host.agentMessage(roomId, 'agent', `out ${i}`);
         }
-        const ours = () => world.rapidpro.received.filter((call) => call.body?.ticketID === 'burst-out');
+        const ours = () => world.rapidpro.delivered().filter((call) => call.body?.ticketID === 'burst-out');
         await waitFor('100 callbacks', () => ours().length >= 100, 60000);
+        await world.outboxIdle();
         expect(ours().map((call) => call.body.data.text)).toEqual(Array.from({ length: 100 }, (_, i) => `out ${i}`));
     }, 90000);
 

@@ -198,7 +198,7 @@ describe('Gitple specifics', () => {
         users.set(`u-${c}`, { name: 'Outage', identifier: `id-${c}` });
         await gitpleEvent(sessionEvent('session_state_open', c));
         const room = world.openRoomOf(`gitple:${APP_CODE}:u-${c}`)!;
-        const hooks = () => world.platform.received.filter((request) => isHook(request, c)).map((request) => request.body.content[0].t);
+        const hooks = () => world.platform.delivered().filter((request) => isHook(request, c)).map((request) => request.body.content[0].t);
         expect(await deliveredAfterFailure(world, 500, ['하나', '둘', '셋'], (text) => world.host.agentMessage(room.id, 'agent', text), hooks)).toEqual(['하나', '둘', '셋']);
     }, 30000);
 });

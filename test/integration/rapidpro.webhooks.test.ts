@@ -1,5 +1,5 @@
 import { RapidProWorld, SECRET } from '../support/RapidProWorld';
-import { sleep, waitFor } from '../support/waitFor';
+import { waitFor } from '../support/waitFor';
 
 /** What the app sends RapidPro: agent-message and close-room, through the durable outbox. */
 describe('RapidPro webhooks', () => {
@@ -20,6 +20,10 @@ describe('RapidPro webhooks', () => {
     }
 
     const callbacksOf = (ticketID: string) => world.rapidpro.received.filter((call) => call.body?.ticketID === ticketID);
+    /** Callbacks whose 2xx answer reached the app: what it counts as delivered. */
+    const deliveredOf = (ticketID: string) => world.rapidpro.delivered().filter((call) => call.body?.ticketID === ticketID);
+    const attemptsOf = (ticketID: string) => world.rapidpro.attempts.filter((attempt) => attempt.request.body?.ticketID === ticketID);
+    const callsToRapidPro = (outcome: string) => world.host.httpCalls().filter((call) => call.url === world.rapidpro.callbackUrl && call.outcome === outcome).length;
 
     it('sends an agent reply with the right ticketID, visitor, headers and emoji as characters', async () => {
         const { ticketID, token, roomId } = await freshTicket();
@@ -58,9 +62,8 @@ describe('RapidPro webhooks', () => {
         world.host.livechat.postMessage({ roomId, sender: world.host.appUser(world.appId)!, text: 'bot note' });
         world.host.agentMessage(roomId, 'agent', 'the only reply');
         await waitFor('the agent reply', () => callbacksOf(ticketID).length > 0);
-        await world.host.events.settle();
-        await sleep(300);
-        expect(callbacksOf(ticketID).map((call) => call.body.data?.text)).toEqual(['the only reply']);
+        await world.outboxIdle();
+        expect(attemptsOf(ticketID).map((attempt) => attempt.request.body.data?.text)).toEqual(['the only reply']);
     });
 
     it('sends close-room when an agent closes the room, after the room\'s last agent message', async () => {
@@ -87,9 +90,8 @@ describe('RapidPro webhooks', () => {
         const comment = world.messages(roomId).find((message) => message.type === 'livechat-close');
         expect(comment?.text).toContain('closed in RapidPro');
         expect((await world.call('POST', 'room.close', { visitor: { token } })).status).toBe(204);
-        await world.host.events.settle();
-        await sleep(500);
-        expect(callbacksOf(ticketID)).toHaveLength(0);
+        await world.outboxIdle();
+        expect(attemptsOf(ticketID)).toHaveLength(0);
         const unknown = await world.call('GET', 'room.close', { visitor: { token: 'never-seen' } });
         expect(unknown.status).toBe(404);
         expect((await world.call('GET', 'room.close', { visitor: {} })).status).toBe(400);
@@ -113,25 +115,26 @@ describe('RapidPro webhooks', () => {
     it('keeps deliveries while RapidPro is down and delivers them once, in order, when it is back', async () => {
         const { ticketID, roomId } = await freshTicket();
         const port = Number(new URL(world.rapidpro.callbackUrl).port);
+        const refusedBefore = callsToRapidPro('refused');
         await world.rapidpro.stop();
         for (const text of ['first', 'second', 'third']) {
             world.host.agentMessage(roomId, 'agent', text);
         }
         world.host.closeAsAgent(roomId, 'agent');
         await world.host.events.settle();
-        await sleep(2500);
+        await waitFor('two refused attempts', () => callsToRapidPro('refused') >= refusedBefore + 2, 20000);
         await world.rapidpro.start(port);
-        const calls = await waitFor('all four callbacks', () => callbacksOf(ticketID).length >= 4 && callbacksOf(ticketID), 20000);
-        await sleep(1500);
-        expect(callbacksOf(ticketID).map((call) => call.body.data?.text ?? call.body.type)).toEqual(['first', 'second', 'third', 'close-room']);
-        expect(calls).toHaveLength(4);
+        await waitFor('all four callbacks', () => deliveredOf(ticketID).length >= 4, 20000);
+        await world.outboxIdle();
+        expect(deliveredOf(ticketID).map((call) => call.body.data?.text ?? call.body.type)).toEqual(['first', 'second', 'third', 'close-room']);
+        expect(attemptsOf(ticketID)).toHaveLength(4);
     }, 40000);
 
     it('retries 500 and 429 answers, and drops (and reports) a 4xx RapidPro will never accept', async () => {
         const { ticketID, roomId } = await freshTicket();
         world.rapidpro.behaviour = { kind: 'status', status: 503 };
         world.host.agentMessage(roomId, 'agent', 'after a 503');
-        await sleep(600);
+        await waitFor('the 503', () => attemptsOf(ticketID).some((attempt) => attempt.status === 503));
         world.rapidpro.behaviour = { kind: 'ok' };
         await waitFor('the retried message', () => callbacksOf(ticketID).length === 1, 15000);
 
@@ -156,12 +159,13 @@ describe('RapidPro webhooks', () => {
         await world.host.setSetting(world.appId, 'delivery_timeout_seconds', 1);
         world.rapidpro.behaviour = { kind: 'hang', ms: 1500 };
         world.host.agentMessage(roomId, 'agent', 'slow lane');
-        await world.host.events.settle();
-        await sleep(1300);
+        await waitFor('the app to give up on the first attempt', () => attemptsOf(ticketID).some((attempt) => attempt.answer === 'hang'), 15000);
         world.rapidpro.behaviour = { kind: 'ok' };
-        await waitFor('the retried message', () => callbacksOf(ticketID).length === 1, 15000);
-        await sleep(800);
-        expect(callbacksOf(ticketID)).toHaveLength(1);
+        await waitFor('the retried message', () => deliveredOf(ticketID).length === 1, 15000);
+        await world.outboxIdle();
+        // RapidPro saw it twice (the first attempt hung past the timeout); the app delivered it once
+        expect(attemptsOf(ticketID).map((attempt) => attempt.answer)).toEqual(['hang', 'ok']);
+        expect(deliveredOf(ticketID)).toHaveLength(1);
         await world.host.setSetting(world.appId, 'delivery_timeout_seconds', 15);
     }, 30000);
 
@@ -174,8 +178,8 @@ describe('RapidPro webhooks', () => {
         await waitFor('the item to be parked', async () => (await world.call('GET', 'status')).json.sources[0].outbox.parked === parkedBefore + 1);
         world.rapidpro.behaviour = { kind: 'ok' };
         await world.host.setSetting(world.appId, 'delivery_max_age_hours', 24);
-        await sleep(500);
-        expect(callbacksOf(ticketID)).toHaveLength(0);
+        await world.outboxIdle();
+        expect(deliveredOf(ticketID)).toHaveLength(0);
         expect(world.host.appLogLines(world.appId).some((line) => line.severity === 'error' && line.text.includes('parked agent-message'))).toBe(true);
     });
 

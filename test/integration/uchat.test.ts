@@ -3,7 +3,7 @@ import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { phpJsonEncode } from '../../src/security/jsonSerialisations';
 import { BridgeWorld } from '../support/BridgeWorld';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
-import { sleep, waitFor } from '../support/waitFor';
+import { waitFor } from '../support/waitFor';
 
 const KEY = 'uchat-verification-key-42';
 const FLOW_KEY = 'flow-api-key-xyz';
@@ -33,7 +33,8 @@ function visitorSays(room: ILivechatRoom, text: string): void {
     world.host.livechat.postMessage({ roomId: room.id, sender: world.host.livechat.visitorAsUser(visitor), visitor, text });
 }
 
-const botCalls = (token: string) => world.platform.requests(BOT_PATH).filter((request) => request.body?.sender?.id === token);
+/** Every call that reached the bot for this visitor (whatever it was answered). */
+const botCalls = (token: string) => world.platform.attempts.map((attempt) => attempt.request).filter((request) => request.path === BOT_PATH && request.body?.sender?.id === token);
 
 beforeAll(async () => {
     await world.start();
@@ -100,7 +101,7 @@ describe('UChat bot serving livechat visitors', () => {
         const reply = world.messages(room.id).find((message) => message.text?.startsWith('주문 상태'));
         expect(reply?.text).toBe('주문 상태: https://shop.example.com/o/42 에서 확인하세요 🙂');
         expect(reply?.sender.username).toBe('tickets.bot');
-        await sleep(500);
+        await world.outboxIdle();
         expect(botCalls(token)).toHaveLength(1);
     });
 
@@ -159,8 +160,7 @@ describe('UChat bot serving livechat visitors', () => {
         expect(world.messages(room.id).some((message) => message.text?.includes('human agent'))).toBe(true);
         visitorSays(room, 'are you there?');
         world.host.agentMessage(room.id, 'human', 'Yes, I am Jisoo from support');
-        await world.host.events.settle();
-        await sleep(800);
+        await world.outboxIdle();
         expect(botCalls(token)).toHaveLength(1);
     });
 
@@ -186,7 +186,7 @@ describe('UChat bot serving livechat visitors', () => {
 
     it('keeps visitor messages while bot_url is down and sends them once, in order, when it is back', async () => {
         const { token, room } = widgetVisitor();
-        const calls = () => botCalls(token).map((call) => call.body.content);
+        const calls = () => world.platform.delivered(BOT_PATH).filter((request) => request.body?.sender?.id === token).map((call) => call.body.content);
         expect(await deliveredAfterFailure(world, 500, ['a', 'b', 'c'], (text) => visitorSays(room, text), calls)).toEqual(['a', 'b', 'c']);
     }, 30000);
 
@@ -199,7 +199,7 @@ describe('UChat bot serving livechat visitors', () => {
         await world.settings({ uchat_enabled: true });
         expect(answer.status).toBe(503);
         expect(answer.json.error).toContain('uchat_enabled');
-        await sleep(300);
+        await world.outboxIdle();
         expect(botCalls(token)).toHaveLength(0);
     });
 });

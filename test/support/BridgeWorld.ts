@@ -4,6 +4,7 @@ import { RecordingServer } from '../fakes/RecordingServer';
 import { FrontDoor } from '../host/FrontDoor';
 import { httpCall } from './http';
 import { RunningHost, startHost } from './startHost';
+import { waitFor } from './waitFor';
 
 export const APP_SECRET = 'bridge-world-app-secret-0123456789';
 
@@ -50,6 +51,19 @@ export class BridgeWorld {
         for (const [id, value] of Object.entries(values)) {
             await this.host.setSetting(this.appId, id, value);
         }
+    }
+
+    /**
+     * Resolves once the events fired so far are handled and no outbox item waits in any source
+     * (each delivered or parked): from then on nothing more goes out, so a test can tell what
+     * was sent without sleeping.
+     */
+    public async outboxIdle(timeoutMs = 30000): Promise<void> {
+        await this.host.events.settle();
+        await waitFor('an idle outbox', async () => {
+            const status = await this.request('GET', 'status', { headers: { Authorization: `Token ${this.appSecret}` } });
+            return status.status === 200 && status.json.sources.every((source: { outbox: { queued: number } }) => source.outbox.queued === 0);
+        }, timeoutMs);
     }
 
     public request(method: string, pathAndQuery: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {

@@ -20,6 +20,11 @@ describe('signatureTokenFrom (Chatday\'s undocumented register answer)', () => {
         expect(signatureTokenFrom(answer({ content: 'bare-token-abcdef\n' }))).toBe('bare-token-abcdef');
     });
 
+    it('reads the body itself when Rocket.Chat left data null (a content type other than JSON)', () => {
+        expect(signatureTokenFrom(answer({ data: null, content: '{"signature_token":"t1t2t3t4t5"}' }))).toBe('t1t2t3t4t5');
+        expect(signatureTokenFrom(answer({ data: null, content: 'bare-token-ghijkl' }))).toBe('bare-token-ghijkl');
+    });
+
     it('finds nothing in an answer without a token', () => {
         expect(signatureTokenFrom(answer({ data: { status: 'SUCCESS' } }))).toBeUndefined();
         expect(signatureTokenFrom(answer({ content: '<html>error page</html>' }))).toBeUndefined();

@@ -1,5 +1,6 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 import { isObject } from '../../validation/fields';
+import { responseJson } from '../../http/responseJson';
 
 const FIELD_NAMES = ['signature_token', 'signatureToken', 'Chatday-Signature-Token', 'chatday_signature_token', 'chatdaySignatureToken', 'token'];
 const HEADER_NAMES = ['chatday-signature-token', 'x-chatday-signature-token'];
@@ -24,14 +25,7 @@ function fromObject(value: unknown): string | undefined {
  * else from a response header of that name, else from a bare token-like text body.
  */
 export function signatureTokenFrom(response: IHttpResponse): string | undefined {
-    let data: unknown = response.data;
-    if (data === undefined && response.content) {
-        try {
-            data = JSON.parse(response.content);
-        } catch {
-            data = undefined;
-        }
-    }
+    const data = responseJson(response);
     const fromBody = fromObject(data);
     if (fromBody) {
         return fromBody;

@@ -3,6 +3,7 @@ import { HttpError } from '../../http/HttpError';
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
 import { isObject } from '../../validation/fields';
+import { responseJson } from '../../http/responseJson';
 
 export interface GitpleMessage {
     id: string;
@@ -98,6 +99,6 @@ export class GitpleApi {
         if (response.statusCode !== 200) {
             throw new HttpError(502, `Gitple's Open API answered HTTP ${response.statusCode} for ${url.replace(this.base, '')}; nothing was changed, send the event again`);
         }
-        return response.data;
+        return responseJson(response);
     }
 }

@@ -1,5 +1,6 @@
 import { IHttp, ILogger, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
+import { responseJson } from '../../http/responseJson';
 
 export interface RapidProMessage {
     direction?: string;
@@ -47,7 +48,7 @@ export async function fetchHistory(
         if (response.statusCode !== 200) {
             throw new Error(`RapidPro's messages API answered HTTP ${response.statusCode}`);
         }
-        const data = response.data as { results?: Array<RapidProMessage>; next?: string | null } | undefined;
+        const data = responseJson(response) as { results?: Array<RapidProMessage>; next?: string | null } | undefined;
         messages.push(...(data?.results ?? []));
         next = typeof data?.next === 'string' && data.next !== '' ? data.next : undefined;
     }

@@ -10,6 +10,7 @@ import { requireAppSecret } from '../../security/AppSecretGuard';
 export class RapidProSettingsEndpoint extends JsonEndpoint {
     public readonly path = 'settings';
     protected readonly methods = ['get', 'put'] as const;
+    protected readonly bodyMethods = ['put'] as const;
 
     protected async handle({ request, method, read, persistence, settings, logger }: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(request.headers, settings);

@@ -12,6 +12,7 @@ import { requireAppSecret } from '../../security/AppSecretGuard';
 export class RoomCloseEndpoint extends JsonEndpoint {
     public readonly path = 'room.close';
     protected readonly methods = ['get', 'post'] as const;
+    protected readonly bodyMethods = ['get', 'post'] as const;
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(context.request.headers, context.settings);

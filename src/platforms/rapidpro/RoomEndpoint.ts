@@ -10,6 +10,7 @@ import { requireAppSecret } from '../../security/AppSecretGuard';
 export class RoomEndpoint extends JsonEndpoint {
     public readonly path = 'room';
     protected readonly methods = ['get', 'post'] as const;
+    protected readonly bodyMethods = ['get', 'post'] as const;
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(context.request.headers, context.settings);

@@ -10,6 +10,7 @@ import { requireAppSecret } from '../../security/AppSecretGuard';
 export class VisitorMessageEndpoint extends JsonEndpoint {
     public readonly path = 'visitor-message';
     protected readonly methods = ['post'] as const;
+    protected readonly bodyMethods = ['post'] as const;
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(context.request.headers, context.settings);

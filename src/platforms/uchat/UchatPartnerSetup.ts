@@ -3,6 +3,7 @@ import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
 import { siteUrl } from '../../settings/siteUrl';
 import { isObject } from '../../validation/fields';
+import { responseJson } from '../../http/responseJson';
 
 export type SetupResult = { ok: true } | { ok: false; error: string };
 
@@ -35,7 +36,8 @@ export async function setUpUchatWebhook(read: IRead, http: IHttp, writer: IEnvir
     } catch (error) {
         return fail(`no answer from UChat's partner API: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const data = isObject(response.data) && isObject(response.data.data) ? response.data.data : undefined;
+    const json = responseJson(response);
+    const data = isObject(json) && isObject(json.data) ? json.data : undefined;
     const botUrl = typeof data?.bot_url === 'string' ? data.bot_url : '';
     if (response.statusCode < 200 || response.statusCode >= 300 || !botUrl) {
         return fail(`UChat's partner API answered HTTP ${response.statusCode} ${botUrl ? '' : 'without a bot_url'}: ${(response.content ?? '').slice(0, 200)}`);

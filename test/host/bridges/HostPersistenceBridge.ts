@@ -95,6 +95,11 @@ export class HostPersistenceBridge extends PersistenceBridge {
         return id;
     }
 
+    /**
+     * Rocket.Chat (apps/meteor/app/apps/server/bridges/persistence.ts) runs
+     * `updateOne({appId, associations}, {$set: {data}}, {upsert})`: the first record with exactly
+     * these associations is updated; none and upsert off → nothing happens, and nothing is thrown.
+     */
     protected async updateByAssociations(associations: Array<RocketChatAssociationRecord>, data: object, upsert: boolean, appId: string): Promise<string> {
         const record = this.matching(appId, (candidate) => hasExactly(candidate, associations), associations)[0];
         if (record) {
@@ -102,7 +107,7 @@ export class HostPersistenceBridge extends PersistenceBridge {
             return record.id;
         }
         if (!upsert) {
-            throw new Error('no record with these associations');
+            return '';
         }
         return this.insert(data, associations, appId);
     }
