@@ -38,8 +38,8 @@ export class HostStore {
     public readonly uploads = new Map<string, StoredUpload>();
     public readonly persistence = new Map<string, PersistenceRecord>();
     public readonly serverSettings = new Map<string, unknown>();
-    /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history). */
-    public readonly notifications: Array<{ roomId: string; text: string; senderId: string }> = [];
+    /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history), with the usernames they reached. */
+    public readonly notifications: Array<{ roomId: string; text: string; senderId: string; recipients: Array<string> }> = [];
     /** Omnichannel custom fields defined by the admin: id → scope. */
     public readonly customFields = new Map<string, 'visitor' | 'room'>();
 

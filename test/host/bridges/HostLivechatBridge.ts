@@ -85,9 +85,10 @@ export class HostLivechatBridge extends LivechatBridge {
         return undefined;
     }
 
-    protected async transferVisitor(_visitor: IVisitor, transferData: ILivechatTransferData): Promise<boolean> {
-        const department = transferData.targetDepartment ? this.store.departmentByIdOrName(transferData.targetDepartment) : undefined;
-        return this.livechat.transfer(transferData.currentRoom.id, { departmentId: department?.id, agentId: transferData.targetAgent?.id }, undefined);
+    /** The department goes to Rocket.Chat as `departmentId` (app/apps/server/bridges/livechat.ts): an id, never a name. */
+    protected async transferVisitor(_visitor: IVisitor, transferData: ILivechatTransferData, appId: string): Promise<boolean> {
+        const appUser = [...this.store.users.values()].find((user) => user.appId === appId);
+        return this.livechat.transfer(transferData.currentRoom.id, { departmentId: transferData.targetDepartment, agentId: transferData.targetAgent?.id }, appUser);
     }
 
     protected async updateVisitorExternalId(): Promise<IVisitor | undefined> {
