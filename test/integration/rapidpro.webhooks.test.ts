@@ -55,7 +55,7 @@ describe('RapidPro webhooks', () => {
         const { ticketID, token, roomId } = await freshTicket();
         await world.call('POST', 'visitor-message', { visitor: { token }, text: 'from the contact' });
         const escalations = world.host.livechat.createDepartment('Escalations');
-        world.host.livechat.addAgent('agent', [escalations.id], true);
+        world.host.livechat.addAgent('escalator', [escalations.id], true);
         world.host.transfer(roomId, { department: 'Escalations' }, 'agent');
         world.host.livechat.postMessage({ roomId, sender: world.host.appUser(world.appId)!, text: 'bot note' });
         world.host.agentMessage(roomId, 'agent', 'the only reply');
