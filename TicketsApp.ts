@@ -39,6 +39,6 @@ export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRo
             security: ApiSecurity.UNSECURE,
             endpoints: buildEndpoints(this),
         });
-        await configuration.scheduler.registerProcessors(buildProcessors());
+        await configuration.scheduler.registerProcessors(buildProcessors(this));
     }
 }
