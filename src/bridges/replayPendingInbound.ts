@@ -8,7 +8,7 @@ import { PendingInboundEvents } from './PendingInboundEvents';
 
 /** Scheduler processor id of the sweep that applies events kept while no agent was online. */
 export const PENDING_INBOUND_JOB = 'bridge-pending-inbound';
-export const PENDING_INBOUND_INTERVAL = '30 seconds';
+export const PENDING_INBOUND_INTERVAL = '15 seconds';
 
 /**
  * Applies every end user's kept events, oldest first, where Rocket.Chat now opens a room.
