@@ -103,6 +103,28 @@ describe('off-hours (no agent online)', () => {
             expect((await status('closer')).waitingForAgent).toEqual({ endUsers: 0, events: 0, since: null });
         }, 30000);
 
+        it('keep a conversation that ended while it waited: its room opens with what was said and closes, on record', async () => {
+            const endUser = `night-${next()}`;
+            const token = `closer:OffBot:${endUser}`;
+            const event = (type: string, extra: Record<string, unknown> = {}) => world.request('POST', `closer?token=${CLOSER_TOKEN}`, {
+                body: { type, botId: 'OffBot', timestamp: new Date().toISOString(), endUserId: endUser, conversation: { id: `c-${endUser}`, params: {}, platform: 'kakao', userKey: `uk-${endUser}` }, ...extra },
+            });
+            const said = (id: string, text: string) => event('message_received', { message: { id, timestamp: new Date().toISOString(), conversationId: `c-${endUser}`, isUser: true, data: { type: 'text', text } } });
+            const back = world.everyoneAway();
+            try {
+                expect((await closerHandover(endUser)).status).toBe(200);
+                expect((await said('n1', 'is anybody there?')).status).toBe(200);
+                expect((await event('session_expired')).status).toBe(200);
+            } finally {
+                back();
+            }
+            expect((await said('n2', 'hello again')).status).toBe(200);
+            const [room] = world.roomsOf(token);
+            expect(room.isOpen).toBe(false);
+            expect(world.messages(room.id).filter((message) => (message as { token?: string }).token === token).map((message) => message.text)).toEqual(['is anybody there?']);
+            expect(world.messages(room.id).some((message) => message.type === 'livechat-close')).toBe(true);
+        });
+
         it('open rooms queued when Livechat_accept_chats_with_no_agents is on', async () => {
             world.host.setServerSetting('Livechat_accept_chats_with_no_agents', true);
             const chat = String(70000 + next());
