@@ -11,8 +11,9 @@ export class HostLivechatBridge extends LivechatBridge {
         super();
     }
 
+    /** Livechat.online (app/livechat/server/lib/LivechatTyped.ts): always true while Livechat_accept_chats_with_no_agents is on. */
     protected isOnline(departmentId?: string): boolean {
-        return this.livechat.routeAgent(departmentId) !== undefined;
+        return this.livechat.acceptsChatsWithNoAgents() || this.livechat.routeAgent(departmentId) !== undefined;
     }
 
     protected async isOnlineAsync(departmentId?: string): Promise<boolean> {
@@ -122,7 +123,7 @@ export class HostLivechatBridge extends LivechatBridge {
     }
 
     protected async findDepartmentsEnabledWithAgents(): Promise<Array<IDepartment>> {
-        return [...this.store.departments.values()].filter((department) => department.agentIds.length > 0).map((department) => this.livechat.publicDepartment(department.id)!);
+        return [...this.store.departments.values()].filter((department) => department.enabled && department.agentIds.length > 0).map((department) => this.livechat.publicDepartment(department.id)!);
     }
 
     protected async _fetchLivechatRoomMessages(_appId: string, roomId: string): Promise<Array<IMessage>> {
