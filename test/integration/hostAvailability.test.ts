@@ -1,4 +1,5 @@
 import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+import { HostLivechatBridge } from '../host/bridges/HostLivechatBridge';
 import { LocalRocketChat } from '../host/LocalRocketChat';
 
 /**
@@ -65,6 +66,18 @@ describe('the local Rocket.Chat: agents online, departments, transfers', () => {
             const room = host.livechat.createRoom(visitor(), undefined, undefined);
             expect(room.department?.name).toBe('Open');
             expect(room.servedBy?.username).toBe('worker');
+        });
+
+        it('answers the livechat bridge\'s isOnline like Livechat.online: true while chats with no agents are accepted', () => {
+            const sales = host.livechat.createDepartment('Sales');
+            const seller = host.livechat.addAgent('seller', [sales.id], false);
+            const bridge = new HostLivechatBridge(host.store, host.livechat) as unknown as { isOnline(department?: string): boolean };
+            expect(bridge.isOnline(sales.id)).toBe(false);
+            host.setServerSetting('Livechat_accept_chats_with_no_agents', true);
+            expect(bridge.isOnline(sales.id)).toBe(true);
+            host.setServerSetting('Livechat_accept_chats_with_no_agents', false);
+            host.livechat.setAgentAvailable(seller.id, true);
+            expect(bridge.isOnline(sales.id)).toBe(true);
         });
 
         it('lets a visitor have several open rooms', () => {
