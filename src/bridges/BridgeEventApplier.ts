@@ -2,32 +2,48 @@ import { appMutex } from '../concurrency/KeyedMutex';
 import { ConversationService, ServiceContext } from '../conversations/ConversationService';
 import { HttpError } from '../http/HttpError';
 import { ConversationLink } from '../links/ConversationLink';
+import { NoAgentOnlineError } from '../livechat/NoAgentOnlineError';
 import { BridgeAdapter } from './BridgeAdapter';
 import { ConversationOrigin, InboundEvent } from './InboundEvent';
+import { PendingInbound, PendingInboundEvents } from './PendingInboundEvents';
 import { RecentInboundIds } from './RecentInboundIds';
+
+/** At most this many events are kept per end user while nobody is online. */
+const MAX_KEPT = 500;
+/** A kept event that fails this many times for another reason than nobody online is dropped (logged). */
+const MAX_FAILURES = 5;
+
+/** What replaying an end user's kept events came to. */
+export type ReplayOutcome = 'applied' | 'no-agent' | 'retry';
 
 /**
  * Applies a bridge's platform-neutral events to Rocket.Chat, one end user at a time (so a
- * burst never opens two rooms), ignoring ids already handled.
+ * burst never opens two rooms), ignoring ids already handled. When Rocket.Chat refuses a
+ * room because no agent is online, the event is kept, with every later event of that end
+ * user, and they are applied in order once a room can be opened (the next event, or the
+ * pending-inbound sweep job); the platform gets its usual answer, so nothing is lost.
  */
 export class BridgeEventApplier {
     private readonly conversations: ConversationService;
     private readonly seen: RecentInboundIds;
+    private readonly pending: PendingInboundEvents;
 
     constructor(private readonly context: ServiceContext, private readonly adapter: BridgeAdapter) {
         this.conversations = new ConversationService(context);
-        this.seen = new RecentInboundIds(context.read.getPersistenceReader(), context.persistence);
+        const reader = context.read.getPersistenceReader();
+        this.seen = new RecentInboundIds(reader, context.persistence);
+        this.pending = new PendingInboundEvents(reader, context.persistence);
     }
 
     public async apply(event: InboundEvent): Promise<void> {
         const { source } = this.adapter;
-        await appMutex.run(`${source}-visitor:${event.visitorToken}`, async () => {
+        await appMutex.run(visitorLock(source, event.visitorToken), async () => {
             if (event.eventId && (await this.seen.has(source, event.visitorToken, event.eventId))) {
                 this.context.logger.debug(`${source}: ${event.type} ${event.eventId} already handled; ignored`);
                 return;
             }
             try {
-                await this.applyOnce(event);
+                await this.applyOrKeep(event);
             } catch (error) {
                 if (!(error instanceof HttpError && error.status === 404)) {
                     throw error;
@@ -41,9 +57,86 @@ export class BridgeEventApplier {
         });
     }
 
-    private async applyOnce(event: InboundEvent): Promise<void> {
-        const open = (await this.conversations.openLinkOfVisitor(this.adapter.source, event.visitorToken))
-            ?? (this.adapter.adoptRoom ? await this.adapter.adoptRoom(event.visitorToken, this.context) : undefined);
+    /** Applies the end user's kept events, in order, as far as Rocket.Chat lets it (the sweep job). */
+    public async replayKept(visitorToken: string): Promise<ReplayOutcome> {
+        return appMutex.run(visitorLock(this.adapter.source, visitorToken), async () => {
+            const kept = await this.pending.of(this.adapter.source, visitorToken);
+            return kept ? this.replay(kept) : 'applied';
+        });
+    }
+
+    private async applyOrKeep(event: InboundEvent): Promise<void> {
+        const open = await this.openLink(event.visitorToken);
+        if (!open) {
+            const kept = await this.pending.of(this.adapter.source, event.visitorToken);
+            if (kept) {
+                // Earlier events of this end user are still waiting: this one goes behind them.
+                await this.replay(await this.keep(kept, event));
+                return;
+            }
+        }
+        try {
+            await this.applyOnce(event, open);
+        } catch (error) {
+            if (!(error instanceof NoAgentOnlineError)) {
+                throw error;
+            }
+            await this.keep(undefined, event);
+            this.context.logger.warn(`${this.adapter.source}: ${event.type} for ${event.visitorToken} kept until Rocket.Chat can open a room: ${error.message}`);
+        }
+    }
+
+    private async keep(record: PendingInbound | undefined, event: InboundEvent): Promise<PendingInbound> {
+        const current = record ?? { source: this.adapter.source, visitorToken: event.visitorToken, events: [], since: new Date().toISOString(), failures: 0 };
+        if (current.events.length >= MAX_KEPT) {
+            this.context.logger.error(`${this.adapter.source}: ${MAX_KEPT} events of ${event.visitorToken} are already waiting for an agent; ${event.type} dropped`);
+            return current;
+        }
+        const updated = { ...current, events: [...current.events, event] };
+        await this.pending.save(updated);
+        return updated;
+    }
+
+    private async replay(record: PendingInbound): Promise<ReplayOutcome> {
+        const { source } = this.adapter;
+        const events = [...record.events];
+        let failures = record.failures;
+        let outcome: ReplayOutcome = 'applied';
+        while (events.length > 0) {
+            try {
+                await this.applyOnce(events[0], await this.openLink(record.visitorToken));
+            } catch (error) {
+                if (error instanceof NoAgentOnlineError) {
+                    outcome = 'no-agent';
+                    break;
+                }
+                const reason = error instanceof Error ? error.message : String(error);
+                if (!(error instanceof HttpError && error.status === 404) && failures + 1 < MAX_FAILURES) {
+                    failures += 1;
+                    this.context.logger.warn(`${source}: kept ${events[0].type} for ${record.visitorToken} failed (${reason}); tried again later`);
+                    outcome = 'retry';
+                    break;
+                }
+                this.context.logger.error(`${source}: kept ${events[0].type} for ${record.visitorToken} not applied and dropped: ${reason}`);
+            }
+            events.shift();
+            failures = 0;
+        }
+        if (events.length === 0) {
+            await this.pending.remove(source, record.visitorToken);
+            this.context.logger.info(`${source}: ${record.events.length} event(s) of ${record.visitorToken} kept since ${record.since} applied`);
+        } else if (events.length !== record.events.length || failures !== record.failures) {
+            await this.pending.save({ ...record, events, failures });
+        }
+        return outcome;
+    }
+
+    private async openLink(visitorToken: string): Promise<ConversationLink | undefined> {
+        return (await this.conversations.openLinkOfVisitor(this.adapter.source, visitorToken))
+            ?? (this.adapter.adoptRoom ? await this.adapter.adoptRoom(visitorToken, this.context) : undefined);
+    }
+
+    private async applyOnce(event: InboundEvent, open: ConversationLink | undefined): Promise<void> {
         switch (event.type) {
             case 'open': {
                 const link = open ?? (await this.openRoom(event.origin));
@@ -109,4 +202,8 @@ export class BridgeEventApplier {
             label: this.adapter.label,
         });
     }
+}
+
+function visitorLock(source: string, visitorToken: string): string {
+    return `${source}-visitor:${visitorToken}`;
 }

@@ -3,6 +3,8 @@ import { IDepartment, ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/d
 import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+import { NoAgentOnlineError } from './NoAgentOnlineError';
+import { rocketChatErrorIs } from './rocketChatErrorIs';
 
 export interface VisitorDetails {
     token: string;
@@ -60,11 +62,19 @@ export class LivechatGateway {
         return created;
     }
 
+    /** Rocket.Chat routes the room to the visitor's department; with nobody online there it refuses (NoAgentOnlineError), unless set to queue it. */
     public async openRoom(visitor: IVisitor, label: string): Promise<ILivechatRoom> {
-        // No agent: Rocket.Chat routes the room to the visitor's department (or its queue).
-        return this.modify.getCreator().getLivechatCreator().createRoom(visitor, undefined as unknown as IUser, {
-            source: { type: OmnichannelSourceType.APP, id: this.appId, alias: 'Tickets', label },
-        });
+        try {
+            return await this.modify.getCreator().getLivechatCreator().createRoom(visitor, undefined as unknown as IUser, {
+                source: { type: OmnichannelSourceType.APP, id: this.appId, alias: 'Tickets', label },
+            });
+        } catch (error) {
+            if (!rocketChatErrorIs(error, 'no-agent-online')) {
+                throw error;
+            }
+            const department = visitor.department ? await this.findDepartment(visitor.department) : undefined;
+            throw new NoAgentOnlineError(department?.name ?? visitor.department);
+        }
     }
 
     public async room(roomId: string): Promise<ILivechatRoom | undefined> {
@@ -103,6 +113,7 @@ export class LivechatGateway {
         return this.modify.getUpdater().getLivechatUpdater().setCustomFields(token, key, value, true);
     }
 
+    /** Rocket.Chat takes the department's id only, and throws when it refuses (nobody online there, the room's own department…). */
     public async transferToDepartment(room: ILivechatRoom, visitor: IVisitor, departmentId: string): Promise<boolean> {
         return this.modify.getUpdater().getLivechatUpdater().transferVisitor(visitor, { currentRoom: room, targetDepartment: departmentId });
     }

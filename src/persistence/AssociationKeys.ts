@@ -20,6 +20,8 @@ export const AssociationKeys = {
     visitorConversation: (source: string, visitorToken: string): RocketChatAssociationRecord => misc(`visitor:${source}:${visitorToken}`),
     /** A record of an inbound platform event or message already handled. */
     inboundEvent: (source: string, eventId: string): RocketChatAssociationRecord => misc(`inbound:${source}:${eventId}`),
+    /** A platform end user's events kept, in order, until Rocket.Chat can open their room (no agent was online). */
+    pendingInbound: (source: string, visitorToken: string): RocketChatAssociationRecord => misc(`pending-inbound:${source}:${visitorToken}`),
     /** Outbound deliveries waiting for one conversation, in order. */
     outboxQueue: (conversationId: string): RocketChatAssociationRecord => misc(`outbox:${conversationId}`),
     /** Outbound deliveries (waiting or parked) of one source: what its delivery lane works on. */

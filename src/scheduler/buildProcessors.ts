@@ -1,6 +1,7 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IJobContext, IProcessor, StartupType } from '@rocket.chat/apps-engine/definition/scheduler';
+import { PENDING_INBOUND_INTERVAL, PENDING_INBOUND_JOB, replayPendingInbound } from '../bridges/replayPendingInbound';
 import { laneJob, SWEEP_INTERVAL, SWEEP_JOB } from '../outbox/DeliveryJobs';
 import { LaneRunner } from '../outbox/LaneRunner';
 import { sweepOutbox } from '../outbox/OutboxSweep';
@@ -40,11 +41,19 @@ const importHistory: Job = async (app, context, read, modify, http, persistence)
     await runHistoryJob(context, app.getID(), read, modify, http, persistence, app.getLogger());
 };
 
-/** The app's scheduler jobs: a delivery lane per source, the recurring sweep re-armed at every start, and history import. */
+const replayPending: Job = async (app, _context, read, modify, _http, persistence) => {
+    await replayPendingInbound(app.getID(), read, modify, persistence, app.getLogger());
+};
+
+/**
+ * The app's scheduler jobs: a delivery lane per source, the recurring sweep re-armed at every
+ * start, history import, and the recurring replay of bridge events kept while no agent was online.
+ */
 export function buildProcessors(app: IApp): Array<IProcessor> {
     return [
         ...OUTBOUND_SOURCES.map((source) => ({ id: laneJob(source), processor: processor(app, lane(source)) })),
         { id: SWEEP_JOB, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: processor(app, sweep) },
         { id: HISTORY_JOB, processor: processor(app, importHistory) },
+        { id: PENDING_INBOUND_JOB, startupSetting: { type: StartupType.RECURRING, interval: PENDING_INBOUND_INTERVAL }, processor: processor(app, replayPending) },
     ];
 }

@@ -1,4 +1,5 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { PendingInboundEvents } from '../bridges/PendingInboundEvents';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { conversationHeads } from '../outbox/conversationHeads';
 import { OutboxItem, ParkedItem } from '../outbox/OutboxItem';
@@ -27,17 +28,18 @@ function parkedItems(items: ReadonlyArray<ParkedItem>): Array<object> {
         .map((item) => ({ id: item.id, room: item.conversationId, kind: item.kind, queuedAt: item.createdAt, parkedAt: item.parkedAt, attempts: item.attempts, reason: item.reason }));
 }
 
-/** Health per source for operators: switches, open rooms, traffic, outbox, delivery errors. Never a secret. */
+/** Health per source for operators: switches, open rooms, traffic, outbox, delivery errors, events waiting for an agent. Never a secret. */
 export async function buildStatusReport(read: IRead, settings: AppSettings): Promise<object> {
     const reader = read.getPersistenceReader();
     const links = new ConversationLinkStore(reader);
     const stats = new SourceStatsStore(reader);
     const outbox = new OutboxStore(reader);
-    const [waiting, parked] = await Promise.all([outbox.allWaiting(), outbox.allParked()]);
+    const [waiting, parked, kept] = await Promise.all([outbox.allWaiting(), outbox.allParked(), new PendingInboundEvents(reader).all()]);
     const sources = await Promise.all((await sourceConfigurations(settings)).map(async (configuration) => {
         const counters = await stats.get(configuration.source);
         const queuedItems = waiting.filter((item) => item.source === configuration.source);
         const parkedOfSource = parked.filter((item) => item.source === configuration.source);
+        const keptHere = kept.filter((record) => record.source === configuration.source);
         return {
             ...configuration,
             openRooms: await links.countOpen(configuration.source),
@@ -48,6 +50,11 @@ export async function buildStatusReport(read: IRead, settings: AppSettings): Pro
                 retrying: retrying(queuedItems),
                 parked: parkedOfSource.length,
                 parkedItems: parkedItems(parkedOfSource),
+            },
+            waitingForAgent: {
+                endUsers: keptHere.length,
+                events: keptHere.reduce((sum, record) => sum + record.events.length, 0),
+                since: keptHere.map((record) => record.since).sort()[0] ?? null,
             },
         };
     }));

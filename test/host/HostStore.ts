@@ -41,8 +41,8 @@ export class HostStore {
     public readonly serverSettings = new Map<string, unknown>();
     /** The app scheduler's jobs (Rocket.Chat's `rocketchat_apps_scheduler` collection). */
     public readonly schedulerJobs = new HostJobStore();
-    /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history). */
-    public readonly notifications: Array<{ roomId: string; text: string; senderId: string }> = [];
+    /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history), with the usernames they reached. */
+    public readonly notifications: Array<{ roomId: string; text: string; senderId: string; recipients: Array<string> }> = [];
     /** Omnichannel custom fields defined by the admin: id → scope. */
     public readonly customFields = new Map<string, 'visitor' | 'room'>();
 

@@ -51,14 +51,26 @@ export class InspectionApi {
                     closed: input.by === 'visitor' ? this.host.closeAsVisitor(parts[2]) : this.host.closeAsAgent(parts[2], String(input.username ?? 'agent'), String(input.comment ?? '')),
                 });
             case 'POST /host/rooms/:id/transfer':
-                return sendJson(res, 200, { transferred: this.host.transfer(parts[2], { department: input.department as string | undefined, agent: input.agent as string | undefined }) });
+                return this.transfer(parts[2], input, res);
             case 'GET /host/logs':
                 return sendJson(res, 200, this.host.appLogLines(this.appId()));
             case 'PUT /host/settings/:id':
                 await this.host.setSetting(this.appId(), parts[2], input.value);
                 return sendJson(res, 200, { id: parts[2] });
+            case 'PUT /host/server-settings/:id':
+                this.host.setServerSetting(parts[2], input.value);
+                return sendJson(res, 200, { id: parts[2] });
             default:
                 return this.serveUpload(method, parts, res);
+        }
+    }
+
+    /** As Rocket.Chat's REST API answers a refused transfer: 400 with the error. */
+    private transfer(roomId: string, input: Body, res: http.ServerResponse): void {
+        try {
+            sendJson(res, 200, { transferred: this.host.transfer(roomId, { department: input.department as string | undefined, agent: input.agent as string | undefined }) });
+        } catch (error) {
+            sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
         }
     }
 

@@ -8,6 +8,7 @@ import { engineProfile } from './engineProfile';
 import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { randomId } from './ids';
+import { MeteorError } from './MeteorError';
 
 export interface NewMessage {
     roomId: string;
@@ -119,16 +120,19 @@ export class LivechatService {
         return available.length > 0 ? this.store.users.get(available[0]) : undefined;
     }
 
+    /**
+     * Rocket.Chat's createRoom for apps (app/apps/server/bridges/livechat.ts → getRoom →
+     * QueueManager.requestRoom). A visitor may have several open rooms: nothing stops a second one.
+     */
     public createRoom(visitor: IVisitor, agent: IUser | undefined, source: ILivechatRoom['source'], customFields?: Record<string, unknown>): ILivechatRoom {
         const stored = this.store.visitorByToken(visitor.token);
         if (!stored) {
             throw new Error('error-invalid-visitor');
         }
-        if (this.store.openRoomsOfVisitor(stored.token).length > 0) {
-            throw new Error('error-visitor-has-open-room');
-        }
-        const department = this.publicDepartment(stored.department);
-        const servedBy = agent ? this.store.users.get(agent.id) ?? agent : this.routeAgent(department?.id);
+        const department = this.departmentForNewRoom(stored, agent);
+        this.requireOnlineAgent(department, agent);
+        const asked = agent ? this.store.users.get(agent.id) ?? agent : undefined;
+        const servedBy = asked ? (this.isAgentAvailable(asked.id) ? asked : undefined) : this.routeAgent(department?.id);
         const creator = this.visitorAsUser(stored);
         const room: ILivechatRoom = {
             id: randomId(),
@@ -153,6 +157,41 @@ export class LivechatService {
         this.store.roomMessages(room.id);
         this.events.roomStarted(room);
         return room;
+    }
+
+    /** The server setting "Accept new omnichannel requests when there are no online agents" (default off). */
+    public acceptsChatsWithNoAgents(): boolean {
+        return this.store.serverSettings.get('Livechat_accept_chats_with_no_agents') === true;
+    }
+
+    /**
+     * A visitor without a department (and no agent asked for) gets the first enabled
+     * department shown on registration that has an online agent, as Rocket.Chat's getRoom
+     * does (app/livechat/server/lib/LivechatTyped.ts, getRequiredDepartment).
+     */
+    private departmentForNewRoom(visitor: IVisitor, agent: IUser | undefined): IDepartment | undefined {
+        const own = this.publicDepartment(visitor.department);
+        if (own || agent) {
+            return own;
+        }
+        const first = [...this.store.departments.values()].find((department) =>
+            department.enabled && department.showOnRegistration && department.agentIds.some((id) => this.isAgentAvailable(id)));
+        return first ? this.publicDepartment(first.id) : undefined;
+    }
+
+    /**
+     * QueueManager.requestRoom (app/livechat/server/lib/QueueManager.ts): unless
+     * `Livechat_accept_chats_with_no_agents` is on, no room without an online agent (the
+     * one asked for, else one of the department, else anyone); with it on the room is queued.
+     */
+    private requireOnlineAgent(department: IDepartment | undefined, agent: IUser | undefined): void {
+        if (this.acceptsChatsWithNoAgents()) {
+            return;
+        }
+        const online = agent ? this.isAgentAvailable(agent.id) : this.routeAgent(department?.id) !== undefined;
+        if (!online) {
+            throw new MeteorError('no-agent-online', 'Sorry, no online agents');
+        }
     }
 
     public visitorAsUser(visitor: IVisitor): IUser {
@@ -222,6 +261,13 @@ export class LivechatService {
         return true;
     }
 
+    /**
+     * Rocket.Chat's transfer (LivechatTyped.transfer → forwardRoomToDepartment /
+     * forwardRoomToAgent in app/livechat/server/lib/Helper.ts): a department by id only,
+     * never the one the room is in; a served room cannot go to a department with no online
+     * agent unless `Livechat_accept_chats_with_no_agents` is on (then it waits in that
+     * department's queue). Failures are thrown; a room that is not open answers false.
+     */
     public transfer(roomId: string, target: { departmentId?: string; agentId?: string }, by: IUser | undefined): boolean {
         const room = this.store.rooms.get(roomId);
         if (!room || !room.isOpen) {
@@ -229,26 +275,45 @@ export class LivechatService {
         }
         const previousAgent = room.servedBy;
         const from = previousAgent ?? room.department;
-        let to: IUser | IDepartment | undefined;
-        if (target.agentId) {
-            to = this.store.users.get(target.agentId);
-            room.servedBy = to as IUser | undefined;
-        } else if (target.departmentId) {
-            const department = this.publicDepartment(target.departmentId);
+        let to: IUser | IDepartment;
+        if (target.departmentId) {
+            const department = this.store.departments.get(target.departmentId) ? this.publicDepartment(target.departmentId) : undefined;
             if (!department) {
-                return false;
+                throw new Error('error-invalid-department');
+            }
+            if (room.department?.id === department.id) {
+                throw new Error('error-forwarding-chat-same-department');
+            }
+            const agent = this.routeAgent(department.id);
+            if (!agent && previousAgent && !this.acceptsChatsWithNoAgents()) {
+                throw new Error('error-no-agents-online-in-department');
             }
             to = department;
             room.department = department;
-            room.servedBy = this.routeAgent(department.id);
+            room.servedBy = agent;
             room.visitor.department = department.id;
-        }
-        if (!to) {
+        } else if (target.agentId) {
+            const agent = this.store.users.get(target.agentId);
+            if (!agent || !this.isAgentAvailable(agent.id)) {
+                throw new Error('error-user-is-offline');
+            }
+            if (previousAgent?.id === agent.id) {
+                throw new Error('error-selected-agent-room-agent-are-same');
+            }
+            to = agent;
+            room.servedBy = agent;
+        } else {
             return false;
         }
         room.usernames = room.servedBy ? [room.servedBy.username] : [];
         this.postMessage({ roomId, sender: by ?? previousAgent ?? this.visitorAsUser(room.visitor), text: '', type: 'livechat_transfer_history' });
         this.events.roomTransferred(room, from, to);
         return true;
+    }
+
+    /** Who a room notification reaches: the users subscribed to the room (its serving agent), nobody while it is queued. */
+    public subscribers(roomId: string): Array<IUser> {
+        const room = this.store.rooms.get(roomId);
+        return room?.servedBy ? [this.store.users.get(room.servedBy.id) ?? room.servedBy] : [];
     }
 }

@@ -68,6 +68,7 @@ export class LocalRocketChat {
             process.env.PATH = `${denoBinDir}${path.delimiter}${process.env.PATH ?? ''}`;
         }
         this.store.serverSettings.set('Site_Url', siteUrl);
+        this.store.serverSettings.set('Livechat_accept_chats_with_no_agents', false);
         this.livechat.createUser({ id: ADMIN_ID, username: 'rocket.cat', roles: ['admin', 'bot'] });
     }
 
@@ -172,10 +173,16 @@ export class LocalRocketChat {
         return room ? this.livechat.closeRoom(roomId, '', this.livechat.visitorAsUser(room.visitor), 'visitor') : false;
     }
 
+    /** Transfers a room as an agent does from the Omnichannel UI (which picks the department from a list); Rocket.Chat's errors are thrown. */
     public transfer(roomId: string, target: { department?: string; agent?: string }, byUsername?: string): boolean {
-        const department = target.department ? this.store.departmentByIdOrName(target.department) : undefined;
-        const agent = target.agent ? this.store.userByUsername(target.agent) : undefined;
-        return this.livechat.transfer(roomId, { departmentId: department?.id, agentId: agent?.id }, byUsername ? this.store.userByUsername(byUsername) : undefined);
+        const department = target.department ? this.store.departmentByIdOrName(target.department)?.id ?? target.department : undefined;
+        const agent = target.agent ? this.store.userByUsername(target.agent)?.id ?? target.agent : undefined;
+        return this.livechat.transfer(roomId, { departmentId: department, agentId: agent }, byUsername ? this.store.userByUsername(byUsername) : undefined);
+    }
+
+    /** Changes a Rocket.Chat server setting as an admin does (e.g. `Livechat_accept_chats_with_no_agents`). */
+    public setServerSetting(id: string, value: unknown): void {
+        this.store.serverSettings.set(id, value);
     }
 
     /** Disables and enables the app again (its Deno process restarts; persistence stays). */

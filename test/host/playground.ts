@@ -39,6 +39,8 @@ async function main(): Promise<void> {
         `  curl -X POST -H 'Content-Type: application/json' -d '{"username":"agent","text":"Hi, how can I help?"}' ${base}/host/rooms/<room id>/agent-message`,
         `  curl -X POST -H 'Content-Type: application/json' -d '{"username":"agent"}' ${base}/host/rooms/<room id>/close`,
         `  curl ${base}/host/logs`,
+        'Let new rooms wait in the queue when no agent is online (Rocket.Chat refuses them by default):',
+        `  curl -X PUT -H 'Content-Type: application/json' -d '{"value":true}' ${base}/host/server-settings/Livechat_accept_chats_with_no_agents`,
         '',
         'Ctrl-C stops it.',
         '',

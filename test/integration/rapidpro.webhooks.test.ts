@@ -58,7 +58,9 @@ describe('RapidPro webhooks', () => {
     it('never sends the visitor\'s own messages, the app\'s bot messages or system messages', async () => {
         const { ticketID, token, roomId } = await freshTicket();
         await world.call('POST', 'visitor-message', { visitor: { token }, text: 'from the contact' });
-        world.host.transfer(roomId, { department: 'Support' }, 'agent');
+        const escalations = world.host.livechat.createDepartment('Escalations');
+        world.host.livechat.addAgent('escalator', [escalations.id], true);
+        world.host.transfer(roomId, { department: 'Escalations' }, 'agent');
         world.host.livechat.postMessage({ roomId, sender: world.host.appUser(world.appId)!, text: 'bot note' });
         world.host.agentMessage(roomId, 'agent', 'the only reply');
         await waitFor('the agent reply', () => callbacksOf(ticketID).length > 0);

@@ -141,11 +141,14 @@ describe('UChat bot serving livechat visitors', () => {
         expect(world.messages(room.id).some((message) => message.attachments?.[0]?.videoUrl === 'https://cdn.example/promo.mp4')).toBe(true);
     });
 
-    it('keeps private replies away from the visitor: agents get them as a note', async () => {
+    it('keeps private replies away from the visitor: a note to the room\'s users (the bot user while it serves the room, the human after a handover)', async () => {
         const { token, room } = widgetVisitor();
         await uchatWebhook({ sender_id: token, conv_id: 9, text: 'internal: VIP customer', type: 'text', message_type: 'outgoing', private: true });
         expect(world.messages(room.id).some((message) => message.text?.includes('VIP customer'))).toBe(false);
-        expect(world.host.store.notifications.some((note) => note.roomId === room.id && note.text.includes('VIP customer'))).toBe(true);
+        expect(world.host.store.notifications.filter((note) => note.roomId === room.id && note.text.includes('VIP customer')).map((note) => note.recipients)).toEqual([['tickets.bot']]);
+        await uchatWebhook({ sender_id: token, conv_id: 9, text: 'handover', type: 'text', message_type: 'outgoing', private: false });
+        await uchatWebhook({ sender_id: token, conv_id: 9, text: 'summary: wants a refund', type: 'text', message_type: 'outgoing', private: true });
+        expect(world.host.store.notifications.filter((note) => note.roomId === room.id && note.text.includes('summary')).map((note) => note.recipients)).toEqual([['human']]);
     });
 
     it('hands over when the visitor asks for a human: transferred to the human department, nothing more goes to UChat', async () => {
@@ -201,6 +204,104 @@ describe('UChat bot serving livechat visitors', () => {
         expect(answer.json.error).toContain('uchat_enabled');
         await world.outboxIdle();
         expect(botCalls(token)).toHaveLength(0);
+    });
+});
+
+describe('UChat when nobody (or another source) is there', () => {
+    const uchatQueued = async () => (await world.request('GET', 'status', { headers: { Authorization: 'Token bridge-world-app-secret-0123456789' } })).json.sources.find((entry: { source: string }) => entry.source === 'uchat').outbox.queued;
+    const humanId = () => world.host.store.userByUsername('human')!.id;
+    const botId = () => world.host.appUser(world.appId)!.id;
+    const texts = (roomId: string) => world.messages(roomId).filter((message) => !message.type).map((message) => message.text);
+    afterEach(() => {
+        world.host.livechat.setAgentAvailable(humanId(), true);
+        world.host.livechat.setAgentAvailable(botId(), true);
+        world.host.setServerSetting('Livechat_accept_chats_with_no_agents', false);
+    });
+
+    it('sends a numeric conversation_id (never null) for rooms the bridge opened itself', async () => {
+        const { token, room } = widgetVisitor();
+        world.host.closeAsVisitor(room.id);
+        await world.host.events.settle();
+        await uchatWebhook({ sender_id: token, conv_id: 1, text: 'Welcome back', type: 'text', message_type: 'outgoing', private: false });
+        const reopened = world.openRoomOf(token)!;
+        visitorSays(reopened, 'thanks');
+        visitorSays(reopened, 'one more thing');
+        const calls = await waitFor('two bot calls', () => botCalls(token).length === 2 && botCalls(token));
+        expect(typeof calls[0].body.conversation_id).toBe('number');
+        expect(calls[1].body.conversation_id).toBe(calls[0].body.conversation_id);
+    });
+
+    it('answers a bot message for a visitor whose open room belongs elsewhere with 200, in a room of its own', async () => {
+        visitorCounter += 1;
+        const token = `widget-visitor-${visitorCounter}`;
+        const support = world.host.store.departmentByIdOrName('Support')!;
+        const visitor = world.host.livechat.upsertVisitor({ token, username: `guest-uchat-${visitorCounter}`, name: 'Dana', department: support.id });
+        const other = world.host.livechat.createRoom(visitor, undefined, undefined);
+        const answer = await uchatWebhook({ sender_id: token, conv_id: 2, text: 'Hi Dana, the bot here', type: 'text', message_type: 'outgoing', private: false });
+        expect(answer.status).toBe(200);
+        const own = world.roomsOf(token).find((candidate) => candidate.id !== other.id && candidate.isOpen)!;
+        expect(own.department?.name).toBe('UChat Bot');
+        expect(texts(own.id)).toEqual(['Hi Dana, the bot here']);
+        expect(world.room(other.id).isOpen).toBe(true);
+        expect(texts(other.id)).toEqual([]);
+    });
+
+    it('tells the visitor when nobody is online for a handover, and the bot keeps serving the room', async () => {
+        const { token, room } = widgetVisitor();
+        world.host.livechat.setAgentAvailable(humanId(), false);
+        visitorSays(room, 'Human');
+        await world.host.events.settle();
+        expect(world.room(room.id).department?.name).toBe('UChat Bot');
+        expect(world.room(room.id).servedBy?.username).toBe('tickets.bot');
+        expect(texts(room.id)).toEqual(['Human', 'Connecting you with a human agent…', expect.stringContaining('no human agent is available right now')]);
+        visitorSays(room, 'ok, where is order 7?');
+        const [call] = await waitFor('the bot still serving', () => botCalls(token).length === 1 && botCalls(token));
+        expect(call.body.content).toBe('ok, where is order 7?');
+        world.host.livechat.setAgentAvailable(humanId(), true);
+        visitorSays(room, 'human');
+        await world.host.events.settle();
+        expect(world.room(room.id).department?.name).toBe('Humans');
+        expect(world.room(room.id).servedBy?.username).toBe('human');
+    });
+
+    it('answers UChat 200 when its bot hands over with nobody online, and tells the visitor', async () => {
+        const { token, room } = widgetVisitor();
+        world.host.livechat.setAgentAvailable(humanId(), false);
+        const answer = await uchatWebhook({ sender_id: token, conv_id: 3, text: 'Let me get a person', type: 'text', message_type: 'outgoing', private: false, handover: true });
+        expect(answer.status).toBe(200);
+        expect(world.room(room.id).department?.name).toBe('UChat Bot');
+        expect(texts(room.id)).toEqual(['Let me get a person', 'Connecting you with a human agent…', expect.stringContaining('no human agent is available right now')]);
+    });
+
+    it('hands over into the human department\'s queue when Livechat_accept_chats_with_no_agents is on', async () => {
+        const { token, room } = widgetVisitor();
+        world.host.livechat.setAgentAvailable(humanId(), false);
+        world.host.setServerSetting('Livechat_accept_chats_with_no_agents', true);
+        visitorSays(room, 'agent');
+        await world.host.events.settle();
+        expect(world.room(room.id).department?.name).toBe('Humans');
+        expect(world.room(room.id).servedBy).toBeUndefined();
+        expect(texts(room.id)).toEqual(['agent', 'Connecting you with a human agent…']);
+        visitorSays(room, 'hello?');
+        await world.host.events.settle();
+        expect(await uchatQueued()).toBe(0);
+        expect(botCalls(token)).toHaveLength(0);
+    });
+
+    it('keeps bot messages for a visitor whose room closed while the bot was offline, and posts them in order once it is back', async () => {
+        const { token, room } = widgetVisitor();
+        world.host.closeAsVisitor(room.id);
+        await world.host.events.settle();
+        world.host.livechat.setAgentAvailable(botId(), false);
+        for (const [id, text] of [['u-1', 'Are you still there?'], ['u-2', 'Your parcel left the depot'], ['u-2', 'Your parcel left the depot']]) {
+            expect((await uchatWebhook({ id, sender_id: token, conv_id: 4, text, type: 'text', message_type: 'outgoing', private: false })).status).toBe(200);
+        }
+        expect(world.openRoomOf(token)).toBeUndefined();
+        world.host.livechat.setAgentAvailable(botId(), true);
+        expect((await uchatWebhook({ id: 'u-3', sender_id: token, conv_id: 4, text: 'Anything else?', type: 'text', message_type: 'outgoing', private: false })).status).toBe(200);
+        const reopened = world.openRoomOf(token)!;
+        expect(reopened.department?.name).toBe('UChat Bot');
+        expect(texts(reopened.id)).toEqual(['Are you still there?', 'Your parcel left the depot', 'Anything else?']);
     });
 });
 

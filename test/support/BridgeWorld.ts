@@ -70,6 +70,15 @@ export class BridgeWorld {
         return httpCall(`${this.base}/${pathAndQuery}`, { method, ...options });
     }
 
+    /** Every Omnichannel agent goes offline (off-hours); the returned function brings back those who were online. */
+    public everyoneAway(): () => void {
+        const online = [...this.host.store.agentAvailable.entries()].filter(([, available]) => available).map(([id]) => id);
+        for (const id of online) {
+            this.host.livechat.setAgentAvailable(id, false);
+        }
+        return () => online.forEach((id) => this.host.livechat.setAgentAvailable(id, true));
+    }
+
     public rooms(): Array<ILivechatRoom> {
         return [...this.host.store.rooms.values()];
     }

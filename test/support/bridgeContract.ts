@@ -123,6 +123,27 @@ export function bridgeContract(name: string, world: BridgeWorld, driver: BridgeD
             expect(reached().some((request) => driver.isCloseNotice(request, id))).toBe(false);
         });
 
+        it('keeps what arrives while no agent is online (answered as usual, each id once) and posts it, in order, once a room can open', async () => {
+            const id = conversation();
+            const token = driver.visitorToken(id);
+            const back = world.everyoneAway();
+            try {
+                if (driver.openConversation) {
+                    await driver.openConversation(world, id);
+                }
+                for (const [text, messageId] of [['nobody online yet', 'k1'], ['still nobody', 'k2'], ['still nobody', 'k2']]) {
+                    expect((await driver.userMessage(world, id, text, `${id}-${messageId}`)).status).toBe(driver.successStatus);
+                }
+                expect(world.roomsOf(token)).toHaveLength(0);
+            } finally {
+                back();
+            }
+            expect((await driver.userMessage(world, id, 'anyone there now?', `${id}-k3`)).status).toBe(driver.successStatus);
+            const room = world.openRoomOf(token)!;
+            const fromVisitor = world.messages(room.id).filter((message) => (message as { token?: string }).token === token).map((message) => message.text);
+            expect(fromVisitor).toEqual(['nobody online yet', 'still nobody', 'anyone there now?']);
+        });
+
         it('answers 503 JSON and changes nothing while switched off', async () => {
             const id = conversation();
             await world.host.setSetting(world.appId, driver.enabledSetting, false);

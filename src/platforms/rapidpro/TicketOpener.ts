@@ -1,6 +1,7 @@
 import { appMutex } from '../../concurrency/KeyedMutex';
 import { ConversationService } from '../../conversations/ConversationService';
 import { RequestContext } from '../../http/RequestContext';
+import { ConversationLink } from '../../links/ConversationLink';
 import { SettingId } from '../../settings/SettingId';
 import { HISTORY_JOB, HistoryJobData } from './HistoryJob';
 import { OpenTicketRequest } from './RapidProTypes';
@@ -10,7 +11,9 @@ export const SOURCE = 'rapidpro';
 /**
  * `/room`: one livechat room per RapidPro ticket. The same ticketID again answers the same
  * room (retries, concurrent calls). A new ticket for a contact whose room is still open
- * closes that room (RapidPro is told) and opens a fresh one, so no contact is ever stuck.
+ * opens a fresh room, then closes the old one (RapidPro is told), so no contact is ever
+ * stuck. With no agent online Rocket.Chat refuses the room: 503 (RapidPro retries a GET
+ * after a status above 501), and nothing changed.
  */
 export class TicketOpener {
     private readonly conversations: ConversationService;
@@ -27,10 +30,8 @@ export class TicketOpener {
             }
             const departmentId = await this.conversations.departmentId(ticket.visitor.department);
             const previous = await this.conversations.openLinkOfVisitor(SOURCE, ticket.visitor.token);
-            if (previous) {
-                await this.conversations.closeInRocketChat(previous, `Closed: RapidPro opened a new ticket (${ticket.ticketID}) for this contact, replacing ticket ${previous.conversationKey}.`);
-            }
             const { visitor } = ticket;
+            // The new room first: if Rocket.Chat refuses it (nobody online), the contact's current room stays as it is.
             const link = await this.conversations.open({
                 source: SOURCE,
                 conversationKey: ticket.ticketID,
@@ -44,10 +45,22 @@ export class TicketOpener {
                 externalIds: { ticketID: ticket.ticketID, ...(visitor.contactUUID ? { contactUUID: visitor.contactUUID } : {}) },
                 label: 'RapidPro',
             });
+            if (previous) {
+                await this.closeReplaced(previous, ticket.ticketID);
+            }
             await this.applyCustomFields(ticket);
             await this.requestHistory(ticket, link.roomId, visitor.name ?? `RapidPro contact ${visitor.token}`);
             return link.roomId;
         });
+    }
+
+    /** The new ticket's room exists: a failure to close the old one is logged, never failing the new ticket. */
+    private async closeReplaced(previous: ConversationLink, ticketID: string): Promise<void> {
+        try {
+            await this.conversations.closeInRocketChat(previous, `Closed: RapidPro opened a new ticket (${ticketID}) for this contact, replacing ticket ${previous.conversationKey}.`);
+        } catch (error) {
+            this.context.logger.error(`rapidpro: room ${previous.roomId} of replaced ticket ${previous.conversationKey} could not be closed (close it by hand): ${error instanceof Error ? error.message : String(error)}`);
+        }
     }
 
     private async applyCustomFields(ticket: OpenTicketRequest): Promise<void> {

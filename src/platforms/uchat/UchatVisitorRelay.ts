@@ -16,6 +16,7 @@ import { siteUrl } from '../../settings/siteUrl';
 import { asksForHuman, chosenButton, handoverWords } from './handoverWords';
 import { handOverToHumans } from './UchatHandover';
 import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
+import { uchatConversationId } from './uchatConversationId';
 import { uchatLinkOf } from './uchatLink';
 
 const ADAPTER = new UchatInbound();
@@ -86,7 +87,7 @@ export async function relayVisitorMessage(message: IMessage, context: RelayConte
                 phone_number: visitor.phone?.[0]?.phoneNumber ?? '',
                 type: 'contact',
             },
-            conversation_id: Number(link.externalIds.conversationId),
+            conversation_id: uchatConversationId(room.id),
             event: choice ? 'message_postback' : 'message_created',
         };
         if (choice) {

@@ -15,14 +15,13 @@ export async function uchatLinkOf(room: ILivechatRoom, links: ConversationLinkSt
     if (existing) {
         return existing.source === UCHAT ? existing : undefined;
     }
-    const conversationId = String(uchatConversationId(room.id));
     const link: ConversationLink = {
         source: UCHAT,
-        conversationKey: `uchat-conv:${conversationId}`,
+        conversationKey: `uchat-conv:${uchatConversationId(room.id)}`,
         visitorToken: room.visitor.token,
         roomId: room.id,
         open: true,
-        externalIds: { conversationId },
+        externalIds: {},
         createdAt: new Date().toISOString(),
     };
     await links.save(link);

@@ -11,8 +11,9 @@ export class HostLivechatBridge extends LivechatBridge {
         super();
     }
 
+    /** Livechat.online (app/livechat/server/lib/LivechatTyped.ts): always true while Livechat_accept_chats_with_no_agents is on. */
     protected isOnline(departmentId?: string): boolean {
-        return this.livechat.routeAgent(departmentId) !== undefined;
+        return this.livechat.acceptsChatsWithNoAgents() || this.livechat.routeAgent(departmentId) !== undefined;
     }
 
     protected async isOnlineAsync(departmentId?: string): Promise<boolean> {
@@ -85,9 +86,10 @@ export class HostLivechatBridge extends LivechatBridge {
         return undefined;
     }
 
-    protected async transferVisitor(_visitor: IVisitor, transferData: ILivechatTransferData): Promise<boolean> {
-        const department = transferData.targetDepartment ? this.store.departmentByIdOrName(transferData.targetDepartment) : undefined;
-        return this.livechat.transfer(transferData.currentRoom.id, { departmentId: department?.id, agentId: transferData.targetAgent?.id }, undefined);
+    /** The department goes to Rocket.Chat as `departmentId` (app/apps/server/bridges/livechat.ts): an id, never a name. */
+    protected async transferVisitor(_visitor: IVisitor, transferData: ILivechatTransferData, appId: string): Promise<boolean> {
+        const appUser = [...this.store.users.values()].find((user) => user.appId === appId);
+        return this.livechat.transfer(transferData.currentRoom.id, { departmentId: transferData.targetDepartment, agentId: transferData.targetAgent?.id }, appUser);
     }
 
     protected async updateVisitorExternalId(): Promise<IVisitor | undefined> {
@@ -121,7 +123,7 @@ export class HostLivechatBridge extends LivechatBridge {
     }
 
     protected async findDepartmentsEnabledWithAgents(): Promise<Array<IDepartment>> {
-        return [...this.store.departments.values()].filter((department) => department.agentIds.length > 0).map((department) => this.livechat.publicDepartment(department.id)!);
+        return [...this.store.departments.values()].filter((department) => department.enabled && department.agentIds.length > 0).map((department) => this.livechat.publicDepartment(department.id)!);
     }
 
     protected async _fetchLivechatRoomMessages(_appId: string, roomId: string): Promise<Array<IMessage>> {

@@ -35,9 +35,14 @@ export class HostMessageBridge extends MessageBridge {
         // Ephemeral notifications are not stored in Rocket.Chat either.
     }
 
-    /** Rocket.Chat shows these to the room's users at once and keeps no copy; the host records them for inspection. */
+    /**
+     * Rocket.Chat sends these at once to the users subscribed to the room and keeps no copy
+     * (app/apps/server/bridges/messages.ts notifyRoom): a queued room has nobody to reach,
+     * and a livechat visitor is never a subscriber. The host records whom each one reached.
+     */
     protected async notifyRoom(room: IRoom, message: IMessage): Promise<void> {
-        this.store.notifications.push({ roomId: room.id, text: message.text ?? '', senderId: message.sender?.id });
+        const recipients = this.livechat.subscribers(room.id).map((user) => user.username);
+        this.store.notifications.push({ roomId: room.id, text: message.text ?? '', senderId: message.sender?.id, recipients });
     }
 
     protected async typing(_options: ITypingDescriptor): Promise<void> {
