@@ -2,6 +2,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { LocalRocketChat } from './LocalRocketChat';
 import { InspectionApi } from './InspectionApi';
+import { LivechatWidgetApi } from './LivechatWidgetApi';
 import { sendJson } from './sendJson';
 
 const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
@@ -50,9 +51,11 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
 export class FrontDoor {
     private readonly server: http.Server;
     private readonly inspection: InspectionApi;
+    private readonly widget: LivechatWidgetApi;
 
     constructor(private readonly host: LocalRocketChat, appId: () => string) {
         this.inspection = new InspectionApi(host, appId);
+        this.widget = new LivechatWidgetApi(host.store);
         this.server = http.createServer((req, res) => {
             this.handle(req, res).catch((error) => sendJson(res, 500, { error: String(error instanceof Error ? error.message : error) }));
         });
@@ -87,6 +90,10 @@ export class FrontDoor {
                 return;
             }
             await this.forwardToApp(decodeURIComponent(route[1]), decodeURIComponent(route[2]), req, url, body.value, res);
+            return;
+        }
+        if (this.widget.handles(url.pathname)) {
+            this.widget.handle(req.method ?? 'GET', url.pathname, body.value, res);
             return;
         }
         await this.inspection.handle(req.method ?? 'GET', url, body.value, res);
