@@ -22,6 +22,12 @@ export interface BridgeAdapter {
     readonly requiredSettings: ReadonlyArray<SettingId>;
     /** Department for rooms it opens (falls back to default_department). */
     readonly departmentSetting: SettingId;
+    /**
+     * Its end users are Rocket.Chat visitors already, keyed by their own visitor token (UChat
+     * serves livechat widget visitors); otherwise the app registers a visitor per end user
+     * under a token derived from the end user's key.
+     */
+    readonly servesWidgetVisitors?: boolean;
 
     /** Answers a request that carries no events (a platform's verification call), or undefined to go on. */
     preflight?(context: RequestContext): Promise<IApiResponse | undefined>;

@@ -45,6 +45,7 @@ export class UchatInbound implements BridgeAdapter {
     public readonly enabledSetting = SettingId.UchatEnabled;
     public readonly requiredSettings = [SettingId.UchatVerificationKey, SettingId.UchatBotUrl, SettingId.UchatFlowApiKey, SettingId.UchatDepartment];
     public readonly departmentSetting = SettingId.UchatDepartment;
+    public readonly servesWidgetVisitors = true;
 
     /** `hub_mode=subscribe` with the right `hub_verify_token` → 200 with the challenge as plain text; wrong → 403. */
     public async preflight(context: RequestContext): Promise<IApiResponse | undefined> {
