@@ -186,7 +186,7 @@ describe('CLOSER specifics', () => {
         const endUserId = nextUser();
         const room = await openHandover(endUserId);
         expect((await send('session_expired', endUserId)).status).toBe(200);
-        expect(world.host.store.rooms.get(room.id)?.isOpen).toBe(false);
+        expect(world.host.store.rooms.get(room.id)?.isOpen).toBeUndefined();
         expect(world.messages(room.id).some((message) => message.type === 'livechat-close' && message.text?.includes('session expired'))).toBe(true);
         await world.host.events.settle();
         await sleep(2000);

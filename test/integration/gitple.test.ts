@@ -138,7 +138,7 @@ describe('Gitple specifics', () => {
         await gitpleEvent(sessionEvent('session_state_open', c));
         const room = world.openRoomOf(`gitple:${APP_CODE}:u-${c}`)!;
         await gitpleEvent(sessionEvent('session_state_close', c, { reason: 'agentClose' }));
-        expect(world.host.store.rooms.get(room.id)?.isOpen).toBe(false);
+        expect(world.host.store.rooms.get(room.id)?.isOpen).toBeUndefined();
         expect(world.messages(room.id).find((message) => message.type === 'livechat-close')?.text).toContain('agentClose');
     });
 

@@ -56,7 +56,7 @@ export class TicketOpener {
                 await this.conversations.livechat.setCustomField(visitorToken, key, value);
             } catch (error) {
                 const reason = error instanceof Error ? error.message : String(error);
-                this.context.logger.warn(`rapidpro: custom field "${key}" of ticket ${ticket.ticketID} was not set (it must be defined under Omnichannel > Custom Fields and its value must pass the field's validation): ${reason}`);
+                this.context.logger.warn(`rapidpro: custom field "${key}" was not set on ticket ${ticket.ticketID} (it must be defined under Omnichannel > Custom Fields and its value must pass the field's validation): ${reason}`);
             }
         }
     }
