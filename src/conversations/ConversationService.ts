@@ -171,7 +171,7 @@ export class ConversationService {
         // link's, even when the visitor record was re-keyed since (registerGuest's email match).
         const visitor: IVisitor | undefined = room.visitor ? { ...room.visitor, token: link.visitorToken } : await this.livechat.findVisitor(link.visitorToken);
         if (!visitor) {
-            throw HttpError.notFound(`visitor ${link.visitorToken} no longer exists in Rocket.Chat`);
+            throw HttpError.notFound(`the visitor of conversation ${link.conversationKey} no longer exists in Rocket.Chat`);
         }
         const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
         await this.stats.countIn(link.source, new Date());
