@@ -54,7 +54,7 @@ async function main(): Promise<void> {
         if (missing > 0) {
             await load(missing, CONCURRENCY, openTicket);
         }
-        const tokens = Array.from({ length: Math.min(50, ticket) }, (_, i) => `b${ticket - i * Math.max(1, Math.floor(ticket / 50))}`).filter((candidate) => world.host.store.openRoomsOfVisitor(candidate).length > 0);
+        const tokens = Array.from({ length: Math.min(50, ticket) }, (_, i) => `b${ticket - i * Math.max(1, Math.floor(ticket / 50))}`).filter((candidate) => world.openRoomOf(candidate) !== undefined);
         const summary = await load(200, 4, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token: tokens[i % tokens.length] }, text: `at ${level}` }), 201));
         perLevel[String(level)] = { ...summary, openRooms: world.host.store.openRoomsCount() };
         process.stdout.write(`  … ${level} open rooms measured\n`);
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     results.openTicket = { ...rooms, ratioToFloorP50: Math.round((rooms.p50ms / floor.p50ms) * 10) / 10 };
     results.visitorMessage = { ...messages, ratioToFloorP50: Math.round((messages.p50ms / floor.p50ms) * 10) / 10 };
 
-    const roomId = world.host.store.openRoomsOfVisitor(token)[0].id;
+    const roomId = world.openRoomOf(token)!.id;
     const deliveries: Array<number> = [];
     for (let i = 0; i < 100; i++) {
         const before = world.rapidpro.received.length;

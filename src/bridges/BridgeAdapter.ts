@@ -24,6 +24,12 @@ export interface BridgeAdapter {
     readonly departmentSetting: SettingId;
     /** Whether its requests may come as a form (else only JSON bodies are taken; others get 415). */
     readonly acceptsFormBodies?: boolean;
+    /**
+     * Its end users are Rocket.Chat visitors already, keyed by their own visitor token (UChat
+     * serves livechat widget visitors); otherwise the app registers a visitor per end user
+     * under a token derived from the end user's key.
+     */
+    readonly servesWidgetVisitors?: boolean;
 
     /** Answers a request that carries no events (a platform's verification call), or undefined to go on. */
     preflight?(context: RequestContext): Promise<IApiResponse | undefined>;

@@ -194,10 +194,13 @@ export class BridgeEventApplier {
 
     private async openRoom(origin: ConversationOrigin): Promise<ConversationLink> {
         const departmentId = await this.conversations.departmentId(undefined, this.adapter.departmentSetting);
+        const { token, name, email, phone } = origin.visitor;
         return this.conversations.open({
             source: this.adapter.source,
             conversationKey: `${origin.platformConversation}@${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
-            visitor: { ...origin.visitor, departmentId },
+            contactKey: token,
+            contact: { name, email, phone, departmentId },
+            visitorToken: this.adapter.servesWidgetVisitors ? token : undefined,
             externalIds: origin.externalIds,
             label: this.adapter.label,
         });

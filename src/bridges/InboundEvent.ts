@@ -1,8 +1,9 @@
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { RemoteFile } from '../conversations/RemoteFile';
 
-/** Who the end user is on the platform, as a livechat visitor (token prefixed by the platform). */
+/** Who the end user is on the platform. */
 export interface VisitorProfile {
+    /** The platform's own key for the end user (`<platform>:…`; UChat: the widget visitor's token). */
     token: string;
     name: string;
     email?: string;
@@ -20,6 +21,11 @@ export interface ConversationOrigin {
 interface EventBase {
     /** The platform's id of the message or event; a repeat of an id already handled changes nothing. */
     eventId?: string;
+    /**
+     * The platform's own key for the end user (`gitple:<appCode>:<userId>`, `chatday:<chat_id>`,
+     * …; UChat: the widget visitor's token): keys the end user's records and locks. Visitors the
+     * app registers get a token derived from it (see visitorTokenFor), never this key itself.
+     */
     visitorToken: string;
 }
 

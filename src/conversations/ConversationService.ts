@@ -6,10 +6,13 @@ import { appMutex } from '../concurrency/KeyedMutex';
 import { conversationLock, ConversationLink } from '../links/ConversationLink';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
-import { LivechatGateway, VisitorDetails } from '../livechat/LivechatGateway';
+import { installationSecret } from '../identity/InstallationSecret';
+import { visitorTokenFor } from '../identity/visitorTokenFor';
+import { LivechatGateway } from '../livechat/LivechatGateway';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
+import { isEmailAddress } from '../validation/isEmailAddress';
 import { RemoteFile } from './RemoteFile';
 
 export interface ServiceContext {
@@ -21,11 +24,23 @@ export interface ServiceContext {
     appId: string;
 }
 
+/** Who the end user is, as the platform says. */
+export interface ContactDetails {
+    name: string;
+    email?: string;
+    phone?: string;
+    departmentId?: string;
+}
+
 export interface NewConversation {
     source: string;
     /** Unique per room: RapidPro's ticketID; bridges use the platform's conversation id plus a room generation. */
     conversationKey: string;
-    visitor: VisitorDetails;
+    /** The platform's own key for the end user (RapidPro: the contact's token; bridges: `<platform>:…`). */
+    contactKey: string;
+    contact: ContactDetails;
+    /** The token of a visitor that already exists in Rocket.Chat (UChat serves widget visitors); otherwise one is derived from contactKey. */
+    visitorToken?: string;
     externalIds: Record<string, string>;
     /** Shown to agents as the room's source. */
     label: string;
@@ -75,9 +90,9 @@ export class ConversationService {
         return undefined;
     }
 
-    /** The visitor's open conversation of this source whose room is still open in Rocket.Chat. */
-    public async openLinkOfVisitor(source: string, visitorToken: string): Promise<ConversationLink | undefined> {
-        const link = await this.links.latestOfVisitor(source, visitorToken);
+    /** The end user's open conversation of this source (by the platform's own key for them) whose room is still open in Rocket.Chat. */
+    public async openLinkOfVisitor(source: string, contactKey: string): Promise<ConversationLink | undefined> {
+        const link = await this.links.latestOfVisitor(source, contactKey);
         if (!link || !link.open) {
             return undefined;
         }
@@ -85,29 +100,50 @@ export class ConversationService {
         return room?.isOpen ? link : undefined;
     }
 
-    /** Registers (or updates) the visitor, opens a room for it and links the conversation to it. */
+    /**
+     * Registers (or updates) the end user's visitor, opens a room for it and links the
+     * conversation to it. The visitor's token is derived from the end user's key under the
+     * installation secret; its email and phone are shown to agents in the room, not stored on
+     * the visitor (see LivechatGateway.registerVisitor).
+     */
     public async open(conversation: NewConversation): Promise<ConversationLink> {
-        const visitor = await this.livechat.upsertVisitor(conversation.visitor);
+        const { source, conversationKey, contactKey, contact } = conversation;
+        const token = conversation.visitorToken
+            ?? visitorTokenFor(await installationSecret.get(this.context.read.getPersistenceReader(), this.context.persistence), source, contactKey);
+        const visitor = await this.livechat.registerVisitor({ token, name: contact.name, departmentId: contact.departmentId });
         const room = await this.livechat.openRoom(visitor, conversation.label);
         const link: ConversationLink = {
-            source: conversation.source,
-            conversationKey: conversation.conversationKey,
-            visitorToken: conversation.visitor.token,
+            source,
+            conversationKey,
+            visitorToken: token,
+            contactKey,
             roomId: room.id,
             open: true,
             externalIds: conversation.externalIds,
             createdAt: new Date().toISOString(),
         };
         await this.links.save(link);
-        this.context.logger.info(`${conversation.source}: conversation ${conversation.conversationKey} opened room ${room.id}`);
+        const details = this.contactDetailsLine(conversation);
+        if (details) {
+            await this.livechat.postAsBot(room, details);
+        }
+        this.context.logger.info(`${source}: conversation ${conversationKey} opened room ${room.id}`);
         return link;
     }
 
     /** Closes the room of an open conversation in Rocket.Chat (the close event then tells the platform). */
     public async closeInRocketChat(link: ConversationLink, comment: string): Promise<void> {
         const room = await this.livechat.room(link.roomId);
-        if (room?.isOpen) {
+        if (!room?.isOpen) {
+            return;
+        }
+        try {
             await this.livechat.closeRoom(room, comment);
+        } catch (error) {
+            // Closed by someone else meanwhile: Rocket.Chat refuses to close a room twice (error-room-closed).
+            if ((await this.livechat.room(link.roomId))?.isOpen) {
+                throw error;
+            }
         }
     }
 
@@ -131,9 +167,11 @@ export class ConversationService {
     /** The end user's message, posted as the visitor; every file kept. Returns the message id. */
     public async postFromVisitor(link: ConversationLink, text: string, files: Array<RemoteFile>): Promise<string> {
         const room = await this.openRoomOf(link);
-        const visitor: IVisitor | undefined = room.visitor?.token === link.visitorToken ? room.visitor : await this.livechat.findVisitor(link.visitorToken);
+        // Rocket.Chat takes a visitor message under the token stored with the room, which is the
+        // link's, even when the visitor record was re-keyed since (registerGuest's email match).
+        const visitor: IVisitor | undefined = room.visitor ? { ...room.visitor, token: link.visitorToken } : await this.livechat.findVisitor(link.visitorToken);
         if (!visitor) {
-            throw HttpError.notFound(`visitor ${link.visitorToken} no longer exists in Rocket.Chat`);
+            throw HttpError.notFound(`the visitor of conversation ${link.conversationKey} no longer exists in Rocket.Chat`);
         }
         const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
         await this.stats.countIn(link.source, new Date());
@@ -161,6 +199,16 @@ export class ConversationService {
         const room = await this.openRoomOf(link);
         const body = text.trim() === '' ? `*${speaker}*` : `*${speaker}:* ${text}`;
         return this.livechat.postAsBot(room, body, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
+    }
+
+    /** The end user's phone and email for agents (never stored on the visitor); an email Rocket.Chat would refuse is left out and logged. */
+    private contactDetailsLine({ source, conversationKey, contact }: NewConversation): string | undefined {
+        const email = contact.email?.trim();
+        if (email && !isEmailAddress(email)) {
+            this.context.logger.warn(`${source}: the end user's email in conversation ${conversationKey} is not a valid address; left out`);
+        }
+        const facts = [contact.phone?.trim() && `phone ${contact.phone.trim()}`, email && isEmailAddress(email) && `email ${email}`].filter(Boolean);
+        return facts.length > 0 ? `Contact details: ${facts.join(', ')}` : undefined;
     }
 
     private async openRoomOf(link: ConversationLink): Promise<ILivechatRoom> {

@@ -3,14 +3,25 @@ export function conversationLock(link: Pick<ConversationLink, 'source' | 'conver
     return `conversation:${link.source}:${link.conversationKey}`;
 }
 
+/** The platform's own key for the link's end user (links stored before it was kept: their visitor token). */
+export function contactKeyOf(link: Pick<ConversationLink, 'contactKey' | 'visitorToken'>): string {
+    return link.contactKey ?? link.visitorToken;
+}
+
 /** A platform conversation tied to one livechat room. */
 export interface ConversationLink {
     /** The source adapter: 'rapidpro', 'chatday', … */
     source: string;
     /** The platform's own key for the conversation (RapidPro: the ticketID). */
     conversationKey: string;
-    /** The livechat visitor token (RapidPro: the contact id; bridges: prefixed by the platform). */
+    /** The Rocket.Chat visitor token of the end user (derived by visitorTokenFor for visitors the app registers). */
     visitorToken: string;
+    /**
+     * The platform's own key for the end user (RapidPro: the contact's token as RapidPro sends
+     * it; bridges: `<platform>:…`): keys the end user's records and goes back on the wire.
+     * Absent on links stored before visitor tokens were derived: their visitorToken is that key.
+     */
+    contactKey?: string;
     roomId: string;
     open: boolean;
     /** Extra platform ids (RapidPro: contactUUID…). */

@@ -1,15 +1,15 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { AssociationKeys } from '../persistence/AssociationKeys';
-import { ConversationLink } from './ConversationLink';
+import { contactKeyOf, ConversationLink } from './ConversationLink';
 
 interface VisitorPointer {
     conversationKey: string;
 }
 
 /**
- * Conversation links, readable by room and by platform conversation, plus a pointer from a
- * visitor token to its latest conversation. Every read is keyed; records are rewritten with
+ * Conversation links, readable by room and by platform conversation, plus a pointer from an
+ * end user (the platform's own key for them) to their latest conversation. Every read is keyed; records are rewritten with
  * the same association list, so Rocket.Chat's update-by-associations finds them.
  */
 export class ConversationLinkStore {
@@ -23,9 +23,9 @@ export class ConversationLinkStore {
         return this.first<ConversationLink>([AssociationKeys.kind('link'), AssociationKeys.conversationLink(source, conversationKey)]);
     }
 
-    /** The visitor's latest conversation of this source, open or closed. */
-    public async latestOfVisitor(source: string, visitorToken: string): Promise<ConversationLink | undefined> {
-        const pointer = await this.first<VisitorPointer>([AssociationKeys.kind('visitor-link'), AssociationKeys.visitorConversation(source, visitorToken)]);
+    /** The end user's latest conversation of this source, open or closed, by the platform's own key for them. */
+    public async latestOfVisitor(source: string, contactKey: string): Promise<ConversationLink | undefined> {
+        const pointer = await this.first<VisitorPointer>([AssociationKeys.kind('visitor-link'), AssociationKeys.visitorConversation(source, contactKey)]);
         return pointer ? this.byConversation(source, pointer.conversationKey) : undefined;
     }
 
@@ -34,7 +34,7 @@ export class ConversationLinkStore {
         return (await this.reader.readByAssociations([AssociationKeys.kind('open-link'), AssociationKeys.openLinks(source)])).length;
     }
 
-    /** Writes the link and points its visitor at it. */
+    /** Writes the link and points its end user at it. */
     public async save(link: ConversationLink): Promise<void> {
         await this.update(link);
         await this.requireWriter().updateByAssociations(pointerKeys(link), { conversationKey: link.conversationKey }, true);
@@ -73,5 +73,5 @@ function openMarkerKeys(link: ConversationLink): Array<RocketChatAssociationReco
 }
 
 function pointerKeys(link: ConversationLink): Array<RocketChatAssociationRecord> {
-    return [AssociationKeys.kind('visitor-link'), AssociationKeys.visitorConversation(link.source, link.visitorToken)];
+    return [AssociationKeys.kind('visitor-link'), AssociationKeys.visitorConversation(link.source, contactKeyOf(link))];
 }

@@ -6,11 +6,10 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { NoAgentOnlineError } from './NoAgentOnlineError';
 import { rocketChatErrorIs } from './rocketChatErrorIs';
 
+/** What the app registers a visitor with: never an email or a phone (see registerVisitor). */
 export interface VisitorDetails {
     token: string;
     name: string;
-    email?: string;
-    phone?: string;
     departmentId?: string;
 }
 
@@ -45,19 +44,21 @@ export class LivechatGateway {
         return visitor ? (await this.read.getLivechatReader().getLivechatRooms(visitor)).filter((room) => room.isOpen) : [];
     }
 
-    /** Registers the visitor, or updates the one with the same token (Rocket.Chat's registerGuest). */
-    public async upsertVisitor(details: VisitorDetails): Promise<IVisitor> {
-        const visitor: IVisitor = {
-            token: details.token,
-            username: '',
-            name: details.name,
-            department: details.departmentId,
-            visitorEmails: details.email ? [{ address: details.email }] : undefined,
-            phone: details.phone ? [{ phoneNumber: details.phone }] : undefined,
-        };
+    /**
+     * Registers the visitor, or updates the one with the same token (Rocket.Chat's registerGuest).
+     * No email or phone is handed over: when no visitor has the token, registerGuest reuses a
+     * visitor with the same phone (keeping that visitor's token) or the same email (re-keying
+     * it), so two end users sharing one would end up on one visitor; and anyone could register
+     * through the public widget API with an end user's phone and be handed that visitor's token.
+     */
+    public async registerVisitor(details: VisitorDetails): Promise<IVisitor> {
+        const visitor: IVisitor = { token: details.token, username: '', name: details.name, department: details.departmentId };
         const created = await this.modify.getCreator().getLivechatCreator().createAndReturnVisitor(visitor);
         if (!created) {
-            throw new Error(`Rocket.Chat did not register visitor ${details.token}`);
+            throw new Error('Rocket.Chat did not register the visitor');
+        }
+        if (created.token !== details.token) {
+            throw new Error(`Rocket.Chat registered the visitor as an existing visitor (${created.id ?? 'unknown id'}) with another token`);
         }
         return created;
     }

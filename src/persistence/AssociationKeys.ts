@@ -16,8 +16,12 @@ export const AssociationKeys = {
     /** Marks a source's open conversations (one marker per open room), so they can be counted with a keyed read. */
     openLinks: (source: string): RocketChatAssociationRecord => misc(`open-links:${source}`),
     openLinkOfRoom: (roomId: string): RocketChatAssociationRecord => misc(`open-link:${roomId}`),
-    /** A visitor's latest conversation of one source. */
-    visitorConversation: (source: string, visitorToken: string): RocketChatAssociationRecord => misc(`visitor:${source}:${visitorToken}`),
+    /**
+     * An end user's latest conversation of one source, keyed by the platform's own key for the
+     * end user (RapidPro: the contact's token; bridges: `<platform>:…`). Before visitor tokens
+     * were derived that key was also the visitor token, so links stored then are found the same way.
+     */
+    visitorConversation: (source: string, contactKey: string): RocketChatAssociationRecord => misc(`visitor:${source}:${contactKey}`),
     /** A record of an inbound platform event or message already handled. */
     inboundEvent: (source: string, eventId: string): RocketChatAssociationRecord => misc(`inbound:${source}:${eventId}`),
     /** A platform end user's events kept, in order, until Rocket.Chat can open their room (no agent was online). */
@@ -34,6 +38,8 @@ export const AssociationKeys = {
     outboxParked: (conversationId: string): RocketChatAssociationRecord => misc(`outbox-parked:${conversationId}`),
     /** The RapidPro callback settings stored by PUT /settings. */
     rapidproCallback: (): RocketChatAssociationRecord => misc('rapidpro:callback'),
+    /** Candidates for the installation secret visitor tokens are derived from (see InstallationSecret). */
+    installationSecret: (): RocketChatAssociationRecord => misc('installation-secret'),
     /** Counters and last errors per source, for the status endpoint. */
     sourceStats: (source: string): RocketChatAssociationRecord => misc(`stats:${source}`),
 };

@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 import { LocalRocketChat } from './LocalRocketChat';
 import { InspectionApi } from './InspectionApi';
 import { parseAppRequestBody } from './parseAppRequestBody';
+import { LivechatWidgetApi } from './LivechatWidgetApi';
 import { sendJson } from './sendJson';
 
 const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
@@ -61,9 +62,11 @@ function sendExpressError(res: http.ServerResponse, status: number): void {
 export class FrontDoor {
     private readonly server: http.Server;
     private readonly inspection: InspectionApi;
+    private readonly widget: LivechatWidgetApi;
 
     constructor(private readonly host: LocalRocketChat, appId: () => string) {
         this.inspection = new InspectionApi(host, appId);
+        this.widget = new LivechatWidgetApi(host.store);
         this.server = http.createServer((req, res) => {
             this.handle(req, res).catch((error) => sendJson(res, 500, { error: String(error instanceof Error ? error.message : error) }));
         });
@@ -101,6 +104,10 @@ export class FrontDoor {
             return;
         }
         const body = parseBody(raw.toString('utf8'), String(req.headers['content-type'] ?? ''));
+        if (this.widget.handles(url.pathname)) {
+            this.widget.handle(req.method ?? 'GET', url.pathname, body.value, res);
+            return;
+        }
         await this.inspection.handle(req.method ?? 'GET', url, body.value, res);
     }
 

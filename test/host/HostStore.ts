@@ -45,10 +45,17 @@ export class HostStore {
     public readonly notifications: Array<{ roomId: string; text: string; senderId: string; recipients: Array<string> }> = [];
     /** Omnichannel custom fields defined by the admin: id → scope. */
     public readonly customFields = new Map<string, 'visitor' | 'room'>();
+    /** The validation regexp of a custom field, when the admin gave one (id → regexp source). */
+    public readonly customFieldRegexps = new Map<string, string>();
 
-    /** Indexes, as Rocket.Chat's MongoDB collections have them (visitor token, rooms of a visitor). */
+    /** Indexes, as Rocket.Chat's MongoDB collections have them (visitor token, phone and email, rooms of a visitor). */
     public readonly visitorIdByToken = new Map<string, string>();
     public readonly roomIdsByVisitorToken = new Map<string, Set<string>>();
+    private readonly visitorIdsByPhone = new Map<string, Set<string>>();
+    private readonly visitorIdsByEmail = new Map<string, Set<string>>();
+    private readonly indexedVisitor = new Map<string, { token: string; phones: Array<string>; emails: Array<string> }>();
+    /** The visitor token stored with each room when it was created (Rocket.Chat's `room.v.token`, which never follows a re-keyed visitor). */
+    private readonly roomVisitorTokens = new Map<string, string>();
 
     public userByUsername(username: string): IUser | undefined {
         return [...this.users.values()].find((user) => user.username === username);
@@ -59,16 +66,47 @@ export class HostStore {
         return id ? this.visitors.get(id) : undefined;
     }
 
+    /** Rocket.Chat's findOneVisitorByPhone: exact match on `phone.phoneNumber`. */
+    public visitorByPhone(phoneNumber: string): IVisitor | undefined {
+        return this.firstIndexed(this.visitorIdsByPhone, phoneNumber);
+    }
+
+    /** Rocket.Chat's findOneGuestByEmailAddress: `visitorEmails.address` equal to the lower-cased address. */
+    public visitorByEmail(address: string): IVisitor | undefined {
+        return this.firstIndexed(this.visitorIdsByEmail, address.toLowerCase());
+    }
+
+    /** Stores a new or changed visitor (changes are made on the stored object itself, so every room sees the current record). */
     public saveVisitor(visitor: IVisitor & { id: string }): void {
+        const before = this.indexedVisitor.get(visitor.id);
+        if (before) {
+            if (this.visitorIdByToken.get(before.token) === visitor.id) {
+                this.visitorIdByToken.delete(before.token);
+            }
+            before.phones.forEach((phone) => this.visitorIdsByPhone.get(phone)?.delete(visitor.id));
+            before.emails.forEach((email) => this.visitorIdsByEmail.get(email)?.delete(visitor.id));
+        }
+        const indexed = {
+            token: visitor.token,
+            phones: (visitor.phone ?? []).map((entry) => entry.phoneNumber),
+            emails: (visitor.visitorEmails ?? []).map((entry) => entry.address),
+        };
         this.visitors.set(visitor.id, visitor);
         this.visitorIdByToken.set(visitor.token, visitor.id);
+        indexed.phones.forEach((phone) => addTo(this.visitorIdsByPhone, phone, visitor.id));
+        indexed.emails.forEach((email) => addTo(this.visitorIdsByEmail, email, visitor.id));
+        this.indexedVisitor.set(visitor.id, indexed);
     }
 
     public saveRoom(room: ILivechatRoom): void {
         this.rooms.set(room.id, room);
-        const ids = this.roomIdsByVisitorToken.get(room.visitor.token) ?? new Set<string>();
-        ids.add(room.id);
-        this.roomIdsByVisitorToken.set(room.visitor.token, ids);
+        this.roomVisitorTokens.set(room.id, room.visitor.token);
+        addTo(this.roomIdsByVisitorToken, room.visitor.token, room.id);
+    }
+
+    /** The token the room was created for (`room.v.token`). */
+    public roomVisitorToken(roomId: string): string | undefined {
+        return this.roomVisitorTokens.get(roomId);
     }
 
     public roomsOfVisitor(token: string): Array<ILivechatRoom> {
@@ -99,4 +137,15 @@ export class HostStore {
     public openRoomsOfVisitor(token: string): Array<ILivechatRoom> {
         return this.roomsOfVisitor(token).filter((room) => room.isOpen);
     }
+
+    private firstIndexed(index: Map<string, Set<string>>, value: string): IVisitor | undefined {
+        const [id] = index.get(value) ?? [];
+        return id ? this.visitors.get(id) : undefined;
+    }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+    const ids = index.get(key) ?? new Set<string>();
+    ids.add(id);
+    index.set(key, ids);
 }

@@ -34,7 +34,7 @@ export class InspectionApi {
             case 'GET /host/rooms':
                 return sendJson(res, 200, [...store.rooms.values()].map((room) => ({
                     id: room.id,
-                    open: room.isOpen,
+                    open: room.isOpen === true,
                     visitor: { token: room.visitor.token, name: room.visitor.name, livechatData: room.visitor.livechatData ?? {} },
                     department: room.department?.name ?? null,
                     servedBy: room.servedBy?.username ?? null,

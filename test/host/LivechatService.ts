@@ -9,6 +9,7 @@ import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { randomId } from './ids';
 import { MeteorError } from './MeteorError';
+import { registerGuest, registrationOf } from './registerGuest';
 
 export interface NewMessage {
     roomId: string;
@@ -89,20 +90,19 @@ export class LivechatService {
         return { ...rest };
     }
 
-    /** Registers a visitor or, as Rocket.Chat's registerGuest does, updates the one with the same token. */
+    /** Registers a visitor as an app does (createVisitor): Rocket.Chat's registerGuest, see registerGuest.ts. */
     public upsertVisitor(data: IVisitor): IVisitor {
-        const existing = this.store.visitorByToken(data.token);
-        const id = existing?.id ?? randomId();
-        const visitor: IVisitor & { id: string } = {
-            ...existing,
-            ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)),
-            id,
-            username: existing?.username ?? (data.username || `guest-${this.store.visitors.size + 1}`),
-            name: data.name || existing?.name || data.username || existing?.username || `guest-${this.store.visitors.size + 1}`,
-            updatedAt: new Date(),
-        } as IVisitor & { id: string };
-        this.store.saveVisitor(visitor);
-        return visitor;
+        return registerGuest(this.store, registrationOf(data));
+    }
+
+    /** Defines an Omnichannel custom field as the admin does, optionally with a validation regexp. */
+    public defineCustomField(id: string, scope: 'visitor' | 'room', regexp?: string): void {
+        this.store.customFields.set(id, scope);
+        if (regexp) {
+            this.store.customFieldRegexps.set(id, regexp);
+        } else {
+            this.store.customFieldRegexps.delete(id);
+        }
     }
 
     public isAgentAvailable(agentId: string): boolean {
@@ -246,13 +246,35 @@ export class LivechatService {
         return message;
     }
 
+    /**
+     * A visitor's message created by an app (bridges/livechat.ts createMessage → LivechatTyped.sendMessage
+     * → getRoom): a room that is not open (or does not exist) gets replaced by a **new** room for
+     * the visitor, where the message goes; an open room whose stored visitor token is not the
+     * given visitor's throws `cannot-access-room`. Returns the message.
+     */
+    public postVisitorMessageFromApp(input: NewMessage & { visitor: IVisitor }, source: ILivechatRoom['source']): IMessage {
+        const existing = this.store.rooms.get(input.roomId);
+        let roomId = input.roomId;
+        if (!existing || !existing.isOpen) {
+            const guest = this.store.visitors.get(input.visitor.id ?? '') ?? this.store.visitorByToken(input.visitor.token);
+            if (!guest || guest.token !== input.visitor.token) {
+                throw new Error('cannot-access-room');
+            }
+            roomId = this.createRoom(guest, undefined, source).id;
+        } else if (this.store.roomVisitorToken(roomId) !== input.visitor.token) {
+            throw new Error('cannot-access-room');
+        }
+        return this.postMessage({ ...input, roomId });
+    }
+
     /** Closes an open room: stores the close comment as a system message, then fires the close event. */
     public closeRoom(roomId: string, comment: string, closer: IUser | undefined, closerKind: ILivechatRoom['closer']): boolean {
         const room = this.store.rooms.get(roomId);
         if (!room || !room.isOpen) {
             return false;
         }
-        room.isOpen = false;
+        // LivechatRooms.closeRoomById unsets `open` (app/livechat/server/lib/closeRoom.ts): a closed room has no `isOpen`, not `false`.
+        delete (room as Partial<ILivechatRoom>).isOpen;
         room.closedAt = new Date();
         room.closer = closerKind;
         room.closedBy = closer;

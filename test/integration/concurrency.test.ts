@@ -37,7 +37,7 @@ describe('under concurrency', () => {
         expect(answers.every((answer) => answer.status === 201)).toBe(true);
         expect(new Set(answers.map((answer) => answer.json.id)).size).toBe(50);
         for (let i = 0; i < 50; i++) {
-            expect(world.host.store.openRoomsOfVisitor(`71${String(i).padStart(3, '0')}`)).toHaveLength(1);
+            expect(world.roomsOf(`71${String(i).padStart(3, '0')}`).filter((room) => room.isOpen)).toHaveLength(1);
         }
     }, 60000);
 
@@ -45,14 +45,14 @@ describe('under concurrency', () => {
         const answers = await Promise.all(Array.from({ length: 20 }, () => world.call('GET', 'room', { ticketID: 'race-1', visitor: { token: '72000' } })));
         expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([201]));
         expect(new Set(answers.map((answer) => answer.json.id)).size).toBe(1);
-        expect(world.host.store.roomsOfVisitor('72000')).toHaveLength(1);
+        expect(world.roomsOf('72000')).toHaveLength(1);
     });
 
     it('posts one message for 10 concurrent deliveries of the same Chatday message', async () => {
         const body = { message: { id: 'dup-42', type: 'text', data: 'only once' }, chat_id: 4242 };
         const answers = await Promise.all(Array.from({ length: 10 }, () => world.call('POST', 'chatday', body, { 'X-Chatday-Signature-Token': 'cd-signature' })));
         expect(answers.every((answer) => answer.status === 200)).toBe(true);
-        const rooms = world.host.store.roomsOfVisitor('chatday:4242');
+        const rooms = world.roomsOf('chatday:4242');
         expect(rooms).toHaveLength(1);
         expect(world.messages(rooms[0].id).filter((message) => message.text === 'only once')).toHaveLength(1);
     });
@@ -78,7 +78,7 @@ describe('under concurrency', () => {
         }));
         expect(answers.every((answer) => answer.status === 200)).toBe(true);
         for (let i = 0; i < 20; i++) {
-            expect(world.host.store.openRoomsOfVisitor(`gitple:app:cu-${i}`)).toHaveLength(1);
+            expect(world.roomsOf(`gitple:app:cu-${i}`).filter((room) => room.isOpen)).toHaveLength(1);
         }
     });
 });

@@ -111,15 +111,17 @@ describe('Gitple specifics', () => {
         expect(room.visitor.name).toBe('김민지');
         const lines = world.messages(room.id).filter((message) => !message.type);
         expect(lines.map((message) => message.text)).toEqual([
+            'Contact details: phone +82-10-1234-5678, email minji@example.com',
             expect.stringContaining('Gitple session s-' + c),
             '*Gitple bot:* 안녕하세요! 무엇을 도와드릴까요?',
             '환불 문의요 🙏',
             '',
             '*Gitple:* Session queued',
         ]);
-        expect((lines[2] as { token?: string }).token).toBe(`gitple:${APP_CODE}:u-${c}`);
-        expect(lines[3].attachments?.[0].title?.link).toBe('https://files.gitple.io/a/receipt.pdf');
-        expect(lines[1].sender.username).toBe('tickets.bot');
+        expect((lines[3] as { token?: string }).token).toBe(room.visitor.token);
+        expect(lines[4].attachments?.[0].title?.link).toBe('https://files.gitple.io/a/receipt.pdf');
+        expect(lines[2].sender.username).toBe('tickets.bot');
+        expect(room.visitor.visitorEmails ?? []).toEqual([]);
     });
 
     it('opens the room on session_state_inprogress when none exists, and adds the assignee as context', async () => {
@@ -138,7 +140,7 @@ describe('Gitple specifics', () => {
         await gitpleEvent(sessionEvent('session_state_open', c));
         const room = world.openRoomOf(`gitple:${APP_CODE}:u-${c}`)!;
         await gitpleEvent(sessionEvent('session_state_close', c, { reason: 'agentClose' }));
-        expect(world.host.store.rooms.get(room.id)?.isOpen).toBe(false);
+        expect(world.host.store.rooms.get(room.id)?.isOpen).toBeUndefined();
         expect(world.messages(room.id).find((message) => message.type === 'livechat-close')?.text).toContain('agentClose');
     });
 

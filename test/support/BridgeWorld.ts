@@ -83,12 +83,28 @@ export class BridgeWorld {
         return [...this.host.store.rooms.values()];
     }
 
-    public roomsOf(visitorToken: string): Array<ILivechatRoom> {
-        return this.rooms().filter((room) => room.visitor.token === visitorToken);
+    /**
+     * The Rocket.Chat visitor token the app registered for an end user, found through the app's
+     * conversation links by the platform's own key for the end user (RapidPro: the contact's token).
+     */
+    public visitorTokenOf(contactKey: string): string | undefined {
+        for (const record of this.host.store.persistence.values()) {
+            const link = record.data as { contactKey?: string; visitorToken?: string; roomId?: string };
+            if (link.contactKey === contactKey && link.visitorToken && link.roomId) {
+                return link.visitorToken;
+            }
+        }
+        return undefined;
     }
 
-    public openRoomOf(visitorToken: string): ILivechatRoom | undefined {
-        return this.roomsOf(visitorToken).find((room) => room.isOpen);
+    /** The rooms of an end user: by the platform's own key (via the app's links), or by a visitor token (widget visitors, links stored before tokens were derived). */
+    public roomsOf(contactKey: string): Array<ILivechatRoom> {
+        const tokens = [contactKey, this.visitorTokenOf(contactKey)].filter((token): token is string => token !== undefined);
+        return this.rooms().filter((room) => tokens.includes(this.host.store.roomVisitorToken(room.id) ?? room.visitor.token));
+    }
+
+    public openRoomOf(contactKey: string): ILivechatRoom | undefined {
+        return this.roomsOf(contactKey).find((room) => room.isOpen);
     }
 
     public room(id: string): ILivechatRoom {
@@ -103,9 +119,9 @@ export class BridgeWorld {
         return this.host.store.roomMessages(roomId);
     }
 
-    /** Messages in rooms of this visitor that are not system messages. */
-    public visibleMessages(visitorToken: string): Array<IMessage> {
-        return this.roomsOf(visitorToken).flatMap((room) => this.messages(room.id)).filter((message) => !message.type);
+    /** Messages in rooms of this end user that are not system messages. */
+    public visibleMessages(contactKey: string): Array<IMessage> {
+        return this.roomsOf(contactKey).flatMap((room) => this.messages(room.id)).filter((message) => !message.type);
     }
 
     public totalMessages(): number {

@@ -1,10 +1,10 @@
-import { ConversationLink } from '../../links/ConversationLink';
+import { contactKeyOf, ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { RapidProCallbackTarget } from './RapidProCallbackTarget';
 import { AgentMessageCallback, CloseRoomCallback } from './RapidProTypes';
 
-/** RapidPro's webhooks: one `agent-message` per agent message (text and every file), one `close-room` per close. */
+/** RapidPro's webhooks: one `agent-message` per agent message (text and every file), one `close-room` per close; `visitor.token` is the contact's token as RapidPro sent it. */
 export class RapidProOutbound implements OutboundAdapter {
     public readonly source = 'rapidpro';
     public readonly target = new RapidProCallbackTarget();
@@ -13,7 +13,7 @@ export class RapidProOutbound implements OutboundAdapter {
         const payload: AgentMessageCallback = {
             type: 'agent-message',
             ticketID: link.conversationKey,
-            visitor: { token: link.visitorToken },
+            visitor: { token: contactKeyOf(link) },
             data: { text: reply.text },
         };
         if (reply.attachments.length > 0) {
@@ -23,7 +23,7 @@ export class RapidProOutbound implements OutboundAdapter {
     }
 
     public roomClosed(link: ConversationLink): Record<string, unknown> {
-        const payload: CloseRoomCallback = { type: 'close-room', ticketID: link.conversationKey, visitor: { token: link.visitorToken } };
+        const payload: CloseRoomCallback = { type: 'close-room', ticketID: link.conversationKey, visitor: { token: contactKeyOf(link) } };
         return payload as unknown as Record<string, unknown>;
     }
 }

@@ -35,8 +35,8 @@ export class TicketOpener {
             const link = await this.conversations.open({
                 source: SOURCE,
                 conversationKey: ticket.ticketID,
-                visitor: {
-                    token: visitor.token,
+                contactKey: visitor.token,
+                contact: {
                     name: visitor.name ?? visitor.phone ?? visitor.email ?? `RapidPro contact ${visitor.token}`,
                     email: visitor.email,
                     phone: visitor.phone,
@@ -48,7 +48,7 @@ export class TicketOpener {
             if (previous) {
                 await this.closeReplaced(previous, ticket.ticketID);
             }
-            await this.applyCustomFields(ticket);
+            await this.applyCustomFields(ticket, link.visitorToken);
             await this.requestHistory(ticket, link.roomId, visitor.name ?? `RapidPro contact ${visitor.token}`);
             return link.roomId;
         });
@@ -63,12 +63,13 @@ export class TicketOpener {
         }
     }
 
-    private async applyCustomFields(ticket: OpenTicketRequest): Promise<void> {
+    private async applyCustomFields(ticket: OpenTicketRequest, visitorToken: string): Promise<void> {
         for (const [key, value] of Object.entries(ticket.visitor.customFields)) {
             try {
-                await this.conversations.livechat.setCustomField(ticket.visitor.token, key, value);
+                await this.conversations.livechat.setCustomField(visitorToken, key, value);
             } catch (error) {
-                this.context.logger.warn(`rapidpro: custom field "${key}" was not set (define it under Omnichannel > Custom Fields): ${error instanceof Error ? error.message : String(error)}`);
+                const reason = error instanceof Error ? error.message : String(error);
+                this.context.logger.warn(`rapidpro: custom field "${key}" was not set on ticket ${ticket.ticketID} (it must be defined under Omnichannel > Custom Fields and its value must pass the field's validation): ${reason}`);
             }
         }
     }

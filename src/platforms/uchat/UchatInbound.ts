@@ -47,6 +47,7 @@ export class UchatInbound implements BridgeAdapter {
     public readonly departmentSetting = SettingId.UchatDepartment;
     /** UChat's hub verification may come as a form. */
     public readonly acceptsFormBodies = true;
+    public readonly servesWidgetVisitors = true;
 
     /** `hub_mode=subscribe` with the right `hub_verify_token` → 200 with the challenge as plain text; wrong → 403. */
     public async preflight(context: RequestContext): Promise<IApiResponse | undefined> {

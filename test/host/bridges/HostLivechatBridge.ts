@@ -1,5 +1,6 @@
 import { IExtraRoomParams } from '@rocket.chat/apps-engine/definition/accessors/ILivechatCreator';
 import { IDepartment, ILivechatMessage, ILivechatRoom, ILivechatTransferData, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { LivechatBridge } from '@rocket.chat/apps-engine/server/bridges/LivechatBridge';
@@ -20,19 +21,16 @@ export class HostLivechatBridge extends LivechatBridge {
         return this.isOnline(departmentId);
     }
 
-    protected async createMessage(message: ILivechatMessage): Promise<string> {
-        const visitor = message.visitor ? this.store.visitorByToken(message.visitor.token) : undefined;
-        const sender = visitor ? this.livechat.visitorAsUser(visitor) : this.store.users.get(message.sender?.id) ?? message.sender;
-        const created = this.livechat.postMessage({
-            roomId: message.room.id,
-            sender,
-            visitor,
-            text: message.text,
-            attachments: message.attachments,
-            blocks: message.blocks,
-            customFields: message.customFields,
-        });
-        return created.id!;
+    protected async createMessage(message: ILivechatMessage, appId: string): Promise<string> {
+        const content = { roomId: message.room.id, text: message.text, attachments: message.attachments, blocks: message.blocks, customFields: message.customFields };
+        if (!message.visitor) {
+            const sender = this.store.users.get(message.sender?.id) ?? message.sender;
+            return this.livechat.postMessage({ ...content, sender }).id!;
+        }
+        const stored = this.store.visitors.get(message.visitor.id ?? '') ?? this.store.visitorByToken(message.visitor.token);
+        const visitor = { ...(stored ?? message.visitor), token: message.visitor.token };
+        const source = { type: OmnichannelSourceType.APP, id: appId, alias: 'app' };
+        return this.livechat.postVisitorMessageFromApp({ ...content, sender: this.livechat.visitorAsUser(visitor), visitor }, source).id!;
     }
 
     protected async getMessageById(messageId: string): Promise<ILivechatMessage> {
@@ -100,10 +98,20 @@ export class HostLivechatBridge extends LivechatBridge {
         return this.livechat.createRoom(visitor, agent, extraParams?.source, extraParams?.customFields);
     }
 
-    protected async closeRoom(room: ILivechatRoom, comment: string, closer: IUser | undefined, appId: string): Promise<boolean> {
-        const appUser = [...this.store.users.values()].find((user) => user.appId === appId);
-        const by = closer ?? appUser;
-        return this.livechat.closeRoom(room.id, comment, by, 'user');
+    /**
+     * bridges/livechat.ts closeRoom → closeRoom.ts: the closer the app names closes as a user
+     * (`closedBy` = that user, the app's bot user when the app passes it); without one, the
+     * room's visitor is the closer. A room that is not open throws `error-room-closed`.
+     */
+    protected async closeRoom(room: ILivechatRoom, comment: string, closer: IUser | undefined): Promise<boolean> {
+        if (!this.store.rooms.get(room.id)?.isOpen) {
+            throw new Error('error-room-closed');
+        }
+        if (closer) {
+            return this.livechat.closeRoom(room.id, comment, this.store.users.get(closer.id) ?? closer, 'user');
+        }
+        const stored = this.store.rooms.get(room.id)!;
+        return this.livechat.closeRoom(room.id, comment, this.livechat.visitorAsUser(stored.visitor), 'visitor');
     }
 
     protected async countOpenRoomsByAgentId(agentId: string): Promise<number> {
@@ -115,7 +123,8 @@ export class HostLivechatBridge extends LivechatBridge {
     }
 
     protected async findRooms(visitor: IVisitor, departmentId: string | null): Promise<Array<ILivechatRoom>> {
-        return this.store.roomsOfVisitor(visitor.token).filter((room) => !departmentId || room.department?.id === departmentId);
+        // LivechatRooms.findOpenByVisitorToken(AndDepartmentId): open rooms only, by the token stored with each room.
+        return this.store.openRoomsOfVisitor(visitor.token).filter((room) => !departmentId || room.department?.id === departmentId);
     }
 
     protected async findDepartmentByIdOrName(value: string): Promise<IDepartment | undefined> {
@@ -131,9 +140,15 @@ export class HostLivechatBridge extends LivechatBridge {
     }
 
     protected async setCustomFields(data: { token: IVisitor['token']; key: string; value: string; overwrite: boolean }): Promise<number> {
+        // LivechatTyped.setCustomFields (custom-fields.ts in 7.x): unknown field → invalid-custom-field;
+        // a value that fails the field's regexp → error-invalid-custom-field-value.
         const scope = this.store.customFields.get(data.key);
         if (!scope) {
-            throw new Error('Invalid custom field');
+            throw new Error('invalid-custom-field');
+        }
+        const regexp = this.store.customFieldRegexps.get(data.key);
+        if (regexp && !new RegExp(regexp).test(data.value)) {
+            throw new Error(`Invalid value for ${data.key} field`);
         }
         const visitor = this.store.visitorByToken(data.token);
         if (!visitor) {
