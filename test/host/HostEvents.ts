@@ -11,6 +11,8 @@ import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
  * waits for every event fired so far, so tests can observe the outcome.
  */
 export class HostEvents {
+    /** Ids of the messages IPostMessageSent was fired for, oldest first (system messages never appear). */
+    public readonly postMessageSentIds: Array<string> = [];
     private readonly pending = new Set<Promise<unknown>>();
     private manager?: AppManager;
 
@@ -19,6 +21,7 @@ export class HostEvents {
     }
 
     public messageSent(message: IMessage): void {
+        this.postMessageSentIds.push(message.id ?? '');
         // executeListener() starts IPostMessageSent without awaiting it; the engine's own
         // executePostMessageSent() is awaited here so that settle() covers the app's handling.
         this.run((manager) => (manager.getListenerManager() as unknown as { executePostMessageSent(m: IMessage): Promise<void> }).executePostMessageSent(message));

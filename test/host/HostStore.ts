@@ -40,6 +40,8 @@ export class HostStore {
     public readonly serverSettings = new Map<string, unknown>();
     /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history). */
     public readonly notifications: Array<{ roomId: string; text: string; senderId: string }> = [];
+    /** Users' login (or personal access) tokens: user id → tokens. */
+    public readonly loginTokens = new Map<string, Set<string>>();
     /** Omnichannel custom fields defined by the admin: id → scope. */
     public readonly customFields = new Map<string, 'visitor' | 'room'>();
 
