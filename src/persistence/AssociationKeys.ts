@@ -28,6 +28,8 @@ export const AssociationKeys = {
     outboxParked: (conversationId: string): RocketChatAssociationRecord => misc(`outbox-parked:${conversationId}`),
     /** The RapidPro callback settings stored by PUT /settings. */
     rapidproCallback: (): RocketChatAssociationRecord => misc('rapidpro:callback'),
+    /** The installation's own random secret (see security/InstallationSecret). */
+    installationSecret: (): RocketChatAssociationRecord => misc('installation-secret'),
     /** Counters and last errors per source, for the status endpoint. */
     sourceStats: (source: string): RocketChatAssociationRecord => misc(`stats:${source}`),
 };
