@@ -167,6 +167,28 @@ export class LocalRocketChat {
         return this.livechat.sendAsUser({ roomId, sender, text, attachments: attachments.length ? attachments : undefined, file: firstFile }).id!;
     }
 
+    /**
+     * The livechat visitor uploads a file from the widget (Rocket.Chat's livechat upload endpoint,
+     * app/livechat/imports/server/rest/upload.ts): the same /file-upload attachment as an agent's,
+     * the caption in its description, sent as the visitor (no size check).
+     */
+    public visitorUpload(roomId: string, file: AgentFile, caption?: string): string {
+        const room = this.store.rooms.get(roomId);
+        const visitor = room ? this.store.visitorByToken(room.visitor.token) : undefined;
+        if (!room || !visitor) {
+            throw new Error(`no livechat room ${roomId}`);
+        }
+        const id = randomId();
+        const data = file.data ?? Buffer.from(file.name);
+        const sender = this.livechat.visitorAsUser(visitor);
+        this.store.uploads.set(id, { id, name: file.name, type: file.type, size: data.length, roomId, userId: sender.id, data });
+        const attachment = fileAttachment(id, file);
+        if (caption !== undefined) {
+            attachment.description = caption;
+        }
+        return this.livechat.postMessage({ roomId, sender, visitor, text: '', attachments: [attachment], file: { _id: id, name: file.name, type: file.type } }).id!;
+    }
+
     /** Logs a user in (or makes a personal access token): the credentials for X-User-Id + X-Auth-Token or the rc_uid + rc_token cookies. */
     public login(username: string): { userId: string; authToken: string } {
         const user = this.store.userByUsername(username);
