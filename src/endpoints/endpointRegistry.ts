@@ -1,6 +1,7 @@
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { BridgeEndpoint } from '../bridges/BridgeEndpoint';
 import { BRIDGE_ADAPTERS } from '../bridges/bridgeAdapters';
+import { FileEndpoint } from '../files/FileEndpoint';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { ChatdayRegisterEndpoint } from '../platforms/chatday/ChatdayRegisterEndpoint';
 import { UchatSetupEndpoint } from '../platforms/uchat/UchatSetupEndpoint';
@@ -23,5 +24,6 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
         new RoomEndpoint(app),
         new RoomCloseEndpoint(app),
         new VisitorMessageEndpoint(app),
+        new FileEndpoint(app),
     ];
 }

@@ -2,6 +2,7 @@ import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/
 import { ILivechatMessage } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+import { withPublicFileLinks } from '../files/publicFileLinks';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { extractAgentReply } from '../outbound/extractAgentReply';
 import { enqueueDeliveries } from '../outbox/Outbox';
@@ -41,10 +42,12 @@ export async function handleMessageSent(message: IMessage, appId: string, read: 
     if (!adapter) {
         return;
     }
-    const reply = extractAgentReply(message, await siteUrl(read));
-    if (reply.text.trim() === '' && reply.attachments.length === 0) {
+    const site = await siteUrl(read);
+    const extracted = extractAgentReply(message, site);
+    if (extracted.text.trim() === '' && extracted.attachments.length === 0) {
         return;
     }
+    const reply = adapter.fileLinks === 'signed' ? await withPublicFileLinks(extracted, { read, persistence, appId, siteUrl: site }) : extracted;
     const deliveries = adapter.agentReply(link, reply).map((payload) => ({ source: link.source, conversationId: link.roomId, kind: 'agent-message', payload, happenedAt: sentAt }));
     await enqueueDeliveries(read.getPersistenceReader(), persistence, modify, deliveries);
     logger.debug(`${link.source}: agent message ${message.id} of room ${link.roomId} queued`);

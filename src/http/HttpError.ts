@@ -16,6 +16,10 @@ export class HttpError extends Error {
         return new HttpError(404, message);
     }
 
+    public static gone(message: string): HttpError {
+        return new HttpError(410, message);
+    }
+
     public static methodNotAllowed(method: string, allowed: ReadonlyArray<string>): HttpError {
         return new HttpError(405, `method ${method.toUpperCase()} is not allowed here; use ${allowed.map((m) => m.toUpperCase()).join(' or ')}`);
     }

@@ -18,7 +18,8 @@ function isCandidate(record: unknown): record is SecretCandidate {
 }
 
 /**
- * The per-installation secret visitor tokens are derived from: 32 random bytes the app
+ * The per-installation secret that visitor tokens and signed file links are derived from (each
+ * use with its own HMAC label): 32 random bytes the app
  * generates when it first needs them and keeps in its own persistence. Not the App Secret:
  * admins change that, and every derived token would change with it.
  *
@@ -53,6 +54,15 @@ export class InstallationSecret {
             this.settled = winner.secret;
         }
         return winner.secret;
+    }
+
+    /** The secret if this installation has made one already (a read only: for checks that must change nothing). */
+    public async stored(reader: IPersistenceRead): Promise<string | undefined> {
+        if (this.settled) {
+            return this.settled;
+        }
+        const candidates = await this.candidates(reader);
+        return candidates.length === 0 ? undefined : candidates.reduce((lowest, candidate) => (candidate.secret < lowest.secret ? candidate : lowest)).secret;
     }
 
     private async candidates(reader: IPersistenceRead): Promise<Array<SecretCandidate>> {

@@ -5,6 +5,9 @@ import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { NoAgentOnlineError } from './NoAgentOnlineError';
 import { rocketChatErrorIs } from './rocketChatErrorIs';
+import { isMessageTooLong, messageSizeLimit } from '../settings/messageSizeLimit';
+import { acceptedAttachments } from './acceptedAttachments';
+import { splitMessageText } from './splitMessageText';
 
 /** What the app registers a visitor with: never an email or a phone (see registerVisitor). */
 export interface VisitorDetails {
@@ -13,9 +16,17 @@ export interface VisitorDetails {
     departmentId?: string;
 }
 
+/**
+ * Bot texts up to this length are posted without reading Message_MaxAllowedSize first (one
+ * round trip saved on every bot line; Rocket.Chat's default is 5000): if the server refuses one
+ * anyway (an admin set a lower limit), the limit is read and the text split then.
+ */
+const SHORT_BOT_TEXT = 1000;
+
 /** The only module that touches Rocket.Chat's livechat accessors. */
 export class LivechatGateway {
     private botUser?: IUser;
+    private sizeLimit?: number;
 
     constructor(private readonly read: IRead, private readonly modify: IModify, private readonly appId: string) {}
 
@@ -87,15 +98,43 @@ export class LivechatGateway {
         return this.modify.getUpdater().getLivechatUpdater().closeRoom(room, comment, await this.appUser());
     }
 
+    /** A visitor message (Rocket.Chat applies no size limit to these); attachment links made acceptable to Rocket.Chat. */
     public async postAsVisitor(room: ILivechatRoom, visitor: IVisitor, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
         const builder = this.modify.getCreator().startLivechatMessage().setRoom(room).setVisitor(visitor).setText(text);
         if (attachments.length > 0) {
-            builder.setAttachments(attachments);
+            builder.setAttachments(acceptedAttachments(attachments));
         }
         return this.modify.getCreator().finish(builder);
     }
 
+    /**
+     * A message by the app's bot user. Rocket.Chat refuses a text above Message_MaxAllowedSize,
+     * so a longer one goes as several messages in order (split at line breaks where possible,
+     * nothing lost), the attachments with the last. Returns the first message's id.
+     */
     public async postAsBot(room: ILivechatRoom, text: string, attachments: Array<IMessageAttachment> = []): Promise<string> {
+        const accepted = acceptedAttachments(attachments);
+        if (text.length <= SHORT_BOT_TEXT) {
+            try {
+                return await this.postOneAsBot(room, text, accepted);
+            } catch (error) {
+                if (!isMessageTooLong(error)) {
+                    throw error;
+                }
+            }
+        }
+        if (this.sizeLimit === undefined) {
+            this.sizeLimit = await messageSizeLimit(this.read);
+        }
+        const parts = splitMessageText(text, this.sizeLimit);
+        const ids: Array<string> = [];
+        for (let index = 0; index < parts.length; index++) {
+            ids.push(await this.postOneAsBot(room, parts[index], index === parts.length - 1 ? accepted : []));
+        }
+        return ids[0];
+    }
+
+    private async postOneAsBot(room: ILivechatRoom, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
         const builder = this.modify.getCreator().startMessage().setRoom(room).setSender(await this.appUser()).setText(text).setGroupable(false);
         if (attachments.length > 0) {
             builder.setAttachments(attachments);

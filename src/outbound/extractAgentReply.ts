@@ -41,16 +41,38 @@ function mimeTypeOf(message: MessageWithFiles, attachment: IMessageAttachment, l
     return attachment.audioUrl ? 'audio/*' : attachment.videoUrl ? 'video/*' : 'application/octet-stream';
 }
 
-/** Every uploaded file of the message (absolute URL, MIME type, name) and its text with :shortcodes: as emoji. */
+/** The upload id of a link to a file of this Rocket.Chat (`/file-upload/<id>/<name>`, relative or under Site_Url). */
+function uploadIdOf(link: string, siteUrl: string): string | undefined {
+    const site = siteUrl.replace(/\/+$/, '');
+    const path = site && link.startsWith(`${site}/`) ? link.slice(site.length) : link;
+    const match = /^\/file-upload\/([^/?#]+)\//.exec(path);
+    return match ? match[1] : undefined;
+}
+
+/**
+ * Every file of the message (absolute URL, MIME type, name, upload id for uploads) and its
+ * text with :shortcodes: as emoji. A caption typed in Rocket.Chat's upload dialog is stored as
+ * the upload's attachment description (the message text may be empty): captions follow the text.
+ */
 export function extractAgentReply(message: IMessage, siteUrl: string): AgentReply {
     const attachments: Array<ReplyAttachment> = [];
+    const captions: Array<string> = [];
     for (const attachment of message.attachments ?? []) {
         const link = attachmentLink(attachment);
         if (!link) {
             continue;
         }
         const name = fileName(attachment, link);
-        attachments.push({ url: absoluteUrl(siteUrl, link), mimeType: mimeTypeOf(message, attachment, link, name), name });
+        const uploadId = uploadIdOf(link, siteUrl);
+        const file: ReplyAttachment = { url: absoluteUrl(siteUrl, link), mimeType: mimeTypeOf(message, attachment, link, name), name };
+        if (uploadId) {
+            file.uploadId = uploadId;
+            if (attachment.description?.trim()) {
+                captions.push(attachment.description.trim());
+            }
+        }
+        attachments.push(file);
     }
-    return { text: emojify(message.text ?? ''), attachments };
+    const text = [message.text ?? '', ...captions].filter((part) => part.trim() !== '').join('\n');
+    return { text: emojify(text), attachments };
 }

@@ -8,6 +8,7 @@ export enum SettingId {
     DeliveryMaxAgeHours = 'delivery_max_age_hours',
     DeliveryRetryBaseSeconds = 'delivery_retry_base_seconds',
     DeliveryRetryMaxSeconds = 'delivery_retry_max_seconds',
+    FileLinkDays = 'file_link_days',
     GitpleEnabled = 'gitple_enabled',
     GitpleEventSecret = 'gitple_event_secret',
     GitpleAppCode = 'gitple_app_code',

@@ -51,6 +51,7 @@ export const SETTINGS: ReadonlyArray<ISetting> = [
     setting(SettingId.DeliveryMaxAgeHours, 'number', S.Delivery, 24),
     setting(SettingId.DeliveryRetryBaseSeconds, 'number', S.Delivery, 2),
     setting(SettingId.DeliveryRetryMaxSeconds, 'number', S.Delivery, 300),
+    setting(SettingId.FileLinkDays, 'number', S.Delivery, 30),
     setting(SettingId.GitpleEnabled, 'boolean', S.Gitple, false),
     setting(SettingId.GitpleEventSecret, 'password', S.Gitple, ''),
     setting(SettingId.GitpleAppCode, 'string', S.Gitple, ''),

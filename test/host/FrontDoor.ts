@@ -1,9 +1,11 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { serveFileUpload } from './FileUploadRoute';
 import { LocalRocketChat } from './LocalRocketChat';
 import { InspectionApi } from './InspectionApi';
 import { parseAppRequestBody } from './parseAppRequestBody';
 import { LivechatWidgetApi } from './LivechatWidgetApi';
+import { matchEndpoint } from './matchEndpoint';
 import { sendJson } from './sendJson';
 
 const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
@@ -88,6 +90,9 @@ export class FrontDoor {
 
     private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
         const url = new URL(req.url ?? '/', 'http://localhost');
+        if (serveFileUpload(this.host.store, req, url, res)) {
+            return;
+        }
         const raw = await readBody(req);
         const route = APP_ROUTE.exec(url.pathname);
         if (route) {
@@ -96,7 +101,7 @@ export class FrontDoor {
                 sendExpressError(res, body.status);
                 return;
             }
-            await this.forwardToApp(decodeURIComponent(route[1]), decodeURIComponent(route[2]), req, url, body.content, res);
+            await this.forwardToApp(decodeURIComponent(route[1]), route[2], req, url, body.content, res);
             return;
         }
         if (raw === undefined) {
@@ -111,22 +116,37 @@ export class FrontDoor {
         await this.inspection.handle(req.method ?? 'GET', url, body.value, res);
     }
 
-    private async forwardToApp(appId: string, path: string, req: http.IncomingMessage, url: URL, content: unknown, res: http.ServerResponse): Promise<void> {
+    private async forwardToApp(appId: string, requested: string, req: http.IncomingMessage, url: URL, content: unknown, res: http.ServerResponse): Promise<void> {
+        const endpoint = matchEndpoint(this.host.endpointPaths(appId), requested);
+        if (endpoint === undefined || endpoint === 'decodeError') {
+            // express: res.sendStatus(404) for no route; a parameter that is not valid percent-encoding → 400.
+            const status = endpoint ? 400 : 404;
+            res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+            res.end(status === 404 ? 'Not Found' : 'Bad Request');
+            return;
+        }
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(req.headers)) {
             headers[name] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
         }
         const answer = await this.host.callApi(appId, {
             method: req.method ?? 'GET',
-            path,
+            path: endpoint.path,
+            params: endpoint.params,
             headers,
             query: Object.fromEntries(url.searchParams),
             body: content,
         });
         const outHeaders = { ...answer.headers };
-        let payload: string | undefined;
+        let payload: string | Buffer | undefined;
         if (answer.content === undefined || answer.content === null) {
             payload = undefined;
+        } else if (Buffer.isBuffer(answer.content)) {
+            // The Deno runtime hands a Buffer back as a Buffer (its msgpack codec); express's res.send sends the bytes, as octet-stream unless typed.
+            payload = answer.content;
+            if (!Object.keys(outHeaders).some((name) => name.toLowerCase() === 'content-type')) {
+                outHeaders['content-type'] = 'application/octet-stream';
+            }
         } else if (typeof answer.content === 'string') {
             payload = answer.content;
         } else {

@@ -13,6 +13,8 @@ import { HostErrors } from './HostErrors';
  * swallowed: it goes to the host's errors.
  */
 export class HostEvents {
+    /** Ids of the messages IPostMessageSent was fired for, oldest first (system messages never appear). */
+    public readonly postMessageSentIds: Array<string> = [];
     private readonly pending = new Set<Promise<unknown>>();
     private manager?: AppManager;
     private held?: { gate: Promise<void>; open: () => void };
@@ -24,6 +26,7 @@ export class HostEvents {
     }
 
     public messageSent(message: IMessage): void {
+        this.postMessageSentIds.push(message.id ?? '');
         // executeListener() starts IPostMessageSent without awaiting it; the engine's own
         // executePostMessageSent() is awaited here so that settle() covers the app's handling.
         this.run((manager) => (manager.getListenerManager() as unknown as { executePostMessageSent(m: IMessage): Promise<void> }).executePostMessageSent(message));

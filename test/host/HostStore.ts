@@ -43,6 +43,8 @@ export class HostStore {
     public readonly schedulerJobs = new HostJobStore();
     /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history), with the usernames they reached. */
     public readonly notifications: Array<{ roomId: string; text: string; senderId: string; recipients: Array<string> }> = [];
+    /** Users' login (or personal access) tokens: user id → tokens. */
+    public readonly loginTokens = new Map<string, Set<string>>();
     /** Omnichannel custom fields defined by the admin: id → scope. */
     public readonly customFields = new Map<string, 'visitor' | 'room'>();
     /** The validation regexp of a custom field, when the admin gave one (id → regexp source). */

@@ -20,7 +20,8 @@ function summarizeMessage(message: IMessage): object {
 
 /**
  * The host's own API, for tests and people: look at rooms, messages and app logs, act as
- * an agent (reply with text and files, close, transfer), change app settings.
+ * an agent (reply with text and files, close, transfer), change app settings. Uploads are
+ * served by the front door as Rocket.Chat serves them (FileUploadRoute).
  */
 export class InspectionApi {
     constructor(private readonly host: LocalRocketChat, private readonly appId: () => string) {}
@@ -45,7 +46,10 @@ export class InspectionApi {
             case 'GET /host/rooms/:id/messages':
                 return sendJson(res, 200, store.roomMessages(parts[2]).map(summarizeMessage));
             case 'POST /host/rooms/:id/agent-message':
-                return sendJson(res, 201, { id: this.host.agentMessage(parts[2], String(input.username ?? 'agent'), String(input.text ?? ''), (input.files ?? []) as Array<AgentFile>) });
+                return sendJson(res, 201, {
+                    id: this.host.agentMessage(parts[2], String(input.username ?? 'agent'), String(input.text ?? ''), (input.files ?? []) as Array<AgentFile>,
+                        typeof input.caption === 'string' ? input.caption : undefined),
+                });
             case 'POST /host/rooms/:id/close':
                 return sendJson(res, 200, {
                     closed: input.by === 'visitor' ? this.host.closeAsVisitor(parts[2]) : this.host.closeAsAgent(parts[2], String(input.username ?? 'agent'), String(input.comment ?? '')),
@@ -61,7 +65,7 @@ export class InspectionApi {
                 this.host.setServerSetting(parts[2], input.value);
                 return sendJson(res, 200, { id: parts[2] });
             default:
-                return this.serveUpload(method, parts, res);
+                return sendJson(res, 404, { error: 'not found' });
         }
     }
 
@@ -74,13 +78,4 @@ export class InspectionApi {
         }
     }
 
-    private serveUpload(method: string, parts: Array<string>, res: http.ServerResponse): void {
-        const upload = method === 'GET' && parts[0] === 'file-upload' ? this.host.store.uploads.get(parts[1]) : undefined;
-        if (!upload) {
-            sendJson(res, 404, { error: 'not found' });
-            return;
-        }
-        res.writeHead(200, { 'content-type': upload.type, 'content-length': String(upload.data.length) });
-        res.end(upload.data);
-    }
 }

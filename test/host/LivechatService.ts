@@ -10,6 +10,7 @@ import { HostStore } from './HostStore';
 import { randomId } from './ids';
 import { MeteorError } from './MeteorError';
 import { registerGuest, registrationOf } from './registerGuest';
+import { checkAttachmentLinks, checkMessageSize } from './messageRules';
 
 export interface NewMessage {
     roomId: string;
@@ -213,6 +214,21 @@ export class LivechatService {
         };
     }
 
+    /**
+     * A message a Rocket.Chat user sends (an agent in the UI, an app's bot user): executeSendMessage
+     * (app/lib/server/methods/sendMessage.ts) checks Message_MaxAllowedSize, then saves it.
+     */
+    public sendAsUser(input: NewMessage): IMessage {
+        checkMessageSize(input.text, this.store.serverSettings.get('Message_MaxAllowedSize'));
+        return this.postMessage(input);
+    }
+
+    /**
+     * Saves a message as functions/sendMessage.ts does (attachment links validated, whoever
+     * sends it) and fires IPostMessageSent. System messages (with a type: livechat-close,
+     * transfers…) are saved without it: Rocket.Chat writes them with Message.saveSystemMessage
+     * (server/services/messages/service.ts), which fires no IPostMessageSent.
+     */
     public postMessage(input: NewMessage): IMessage {
         const room = this.store.rooms.get(input.roomId);
         if (!room) {
@@ -220,6 +236,9 @@ export class LivechatService {
         }
         if (!room.isOpen && !input.type) {
             throw new Error('error-room-closed');
+        }
+        if (!input.type) {
+            checkAttachmentLinks(input.attachments);
         }
         const message: IMessage & { visitor?: IVisitor; token?: string } = {
             id: randomId(),
@@ -242,7 +261,9 @@ export class LivechatService {
         }
         this.store.roomMessages(room.id).push(message);
         room.updatedAt = new Date();
-        this.events.messageSent(message);
+        if (!input.type) {
+            this.events.messageSent(message);
+        }
         return message;
     }
 

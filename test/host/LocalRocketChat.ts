@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -29,6 +30,8 @@ export interface ApiCall {
     path: string;
     headers?: Record<string, string>;
     query?: Record<string, string>;
+    /** Values of the endpoint path's `:name` segments, as Rocket.Chat's express router fills req.params. */
+    params?: Record<string, string>;
     body?: unknown;
 }
 
@@ -69,6 +72,9 @@ export class LocalRocketChat {
         }
         this.store.serverSettings.set('Site_Url', siteUrl);
         this.store.serverSettings.set('Livechat_accept_chats_with_no_agents', false);
+        // Rocket.Chat's defaults (server/settings/message.ts, server/settings/file-upload.ts); tests may change them as an admin would.
+        this.store.serverSettings.set('Message_MaxAllowedSize', 5000);
+        this.store.serverSettings.set('FileUpload_ProtectFiles', true);
         this.livechat.createUser({ id: ADMIN_ID, username: 'rocket.cat', roles: ['admin', 'bot'] });
     }
 
@@ -135,7 +141,7 @@ export class LocalRocketChat {
                 method: call.method.toLowerCase() as never,
                 headers,
                 query: call.query ?? {},
-                params: {},
+                params: call.params ?? {},
                 content: call.body,
             });
             return { status: answer.status, headers: (answer.headers ?? {}) as Record<string, string>, content: answer.content };
@@ -144,8 +150,13 @@ export class LocalRocketChat {
         }
     }
 
-    /** An agent (or any Rocket.Chat user) writes in a room, optionally with uploaded files. */
-    public agentMessage(roomId: string, username: string, text: string, files: Array<AgentFile> = []): string {
+    /**
+     * An agent (or any Rocket.Chat user) writes in a room, optionally with uploaded files. A
+     * caption typed in the upload dialog goes to the first attachment's description, as
+     * Rocket.Chat's sendFileMessage does (the message's own text may then be empty). Like the
+     * server, a text above Message_MaxAllowedSize is refused (throws).
+     */
+    public agentMessage(roomId: string, username: string, text: string, files: Array<AgentFile> = [], caption?: string): string {
         const sender = this.store.userByUsername(username);
         if (!sender) {
             throw new Error(`no user ${username}`);
@@ -158,8 +169,51 @@ export class LocalRocketChat {
             this.store.uploads.set(id, { id, name: file.name, type: file.type, size: data.length, roomId, userId: sender.id, data });
             return fileAttachment(id, file);
         });
+        if (caption !== undefined && attachments[0]) {
+            attachments[0].description = caption;
+        }
         const firstFile = files[0] ? { _id: ids[0], name: files[0].name, type: files[0].type } : undefined;
-        return this.livechat.postMessage({ roomId, sender, text, attachments: attachments.length ? attachments : undefined, file: firstFile }).id!;
+        return this.livechat.sendAsUser({ roomId, sender, text, attachments: attachments.length ? attachments : undefined, file: firstFile }).id!;
+    }
+
+    /**
+     * The livechat visitor uploads a file from the widget (Rocket.Chat's livechat upload endpoint,
+     * app/livechat/imports/server/rest/upload.ts): the same /file-upload attachment as an agent's,
+     * the caption in its description, sent as the visitor (no size check).
+     */
+    public visitorUpload(roomId: string, file: AgentFile, caption?: string): string {
+        const room = this.store.rooms.get(roomId);
+        const visitor = room ? this.store.visitorByToken(room.visitor.token) : undefined;
+        if (!room || !visitor) {
+            throw new Error(`no livechat room ${roomId}`);
+        }
+        const id = randomId();
+        const data = file.data ?? Buffer.from(file.name);
+        const sender = this.livechat.visitorAsUser(visitor);
+        this.store.uploads.set(id, { id, name: file.name, type: file.type, size: data.length, roomId, userId: sender.id, data });
+        const attachment = fileAttachment(id, file);
+        if (caption !== undefined) {
+            attachment.description = caption;
+        }
+        return this.livechat.postMessage({ roomId, sender, visitor, text: '', attachments: [attachment], file: { _id: id, name: file.name, type: file.type } }).id!;
+    }
+
+    /** Logs a user in (or makes a personal access token): the credentials for X-User-Id + X-Auth-Token or the rc_uid + rc_token cookies. */
+    public login(username: string): { userId: string; authToken: string } {
+        const user = this.store.userByUsername(username);
+        if (!user) {
+            throw new Error(`no user ${username}`);
+        }
+        const authToken = randomBytes(24).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+        const tokens = this.store.loginTokens.get(user.id) ?? new Set<string>();
+        tokens.add(authToken);
+        this.store.loginTokens.set(user.id, tokens);
+        return { userId: user.id, authToken };
+    }
+
+    /** The endpoint paths the app registered (Rocket.Chat mounts each with router.all). */
+    public endpointPaths(appId: string): ReadonlyArray<string> {
+        return [...(this.bridges.api.paths.get(appId) ?? [])];
     }
 
     /** Closes a room as an agent does from the Omnichannel UI. */
@@ -262,9 +316,10 @@ export class LocalRocketChat {
     }
 }
 
+/** The attachment of an uploaded file, as parseFileIntoMessageAttachments (app/file-upload/server/methods/sendFileMessage.ts) builds it. */
 function fileAttachment(id: string, file: AgentFile): IMessageAttachment {
-    const link = `/file-upload/${id}/${encodeURIComponent(file.name)}`;
-    const attachment: IMessageAttachment = { title: { value: file.name, link, displayDownloadLink: true }, type: 'file' };
+    const link = `/file-upload/${id}/${encodeURI(file.name)}`;
+    const attachment: IMessageAttachment = { title: { value: file.name, link, displayDownloadLink: true }, type: 'file', fileId: id };
     if (file.type.startsWith('image/')) {
         attachment.imageUrl = link;
     } else if (file.type.startsWith('audio/')) {

@@ -44,6 +44,7 @@ const HUGE = 'x'.repeat(60 * 1024);
 const OVER_LIMIT = 'x'.repeat(1024 * 1024);
 const MANY_ATTACHMENTS = Array.from({ length: 1000 }, (_, i) => ({ type: 'image/png', url: `https://rp.example/${i}.png` }));
 const LONE_SURROGATE = 'bad \ud800 text';
+const FAR_FUTURE = Math.floor(Date.now() / 1000) + 86400;
 
 function mistypes(path: string, base: Record<string, unknown>, fields: Array<string>, method = 'POST'): Array<Case> {
     const wrongValues: Array<unknown> = [true, [1, 2], { nested: { deeper: 1 } }];
@@ -120,6 +121,11 @@ function cases(): Array<Case> {
         { name: 'closer without token', method: 'POST', path: 'closer', body: { type: 'message_received' }, expect: 401 },
         { name: 'closer with a wrong token', method: 'POST', path: 'closer?token=guess', body: { type: 'message_received' }, expect: 401 },
         { name: 'closer body not an object', method: 'POST', path: `closer?token=${SECRETS.closer_webhook_token}`, body: ['x'], expect: 400 },
+        { name: 'file link with a forged signature', method: 'GET', path: `file/UPLOAD1/${FAR_FUTURE}/${'A'.repeat(43)}/a.pdf`, expect: 403 },
+        { name: 'file link expired', method: 'GET', path: `file/UPLOAD1/1000000000/${'A'.repeat(43)}/a.pdf`, expect: 410 },
+        { name: 'file link with a malformed expiry', method: 'GET', path: `file/UPLOAD1/tomorrow/${'A'.repeat(43)}/a.pdf`, expect: 400 },
+        { name: 'file link with a malformed upload id', method: 'GET', path: `file/${encodeURIComponent('../etc')}/${FAR_FUTURE}/${'A'.repeat(43)}/a.pdf`, expect: 400 },
+        { name: 'file link POST', method: 'POST', path: `file/UPLOAD1/${FAR_FUTURE}/${'A'.repeat(43)}/a.pdf`, body: {}, expect: 405 },
     ];
 }
 

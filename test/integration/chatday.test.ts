@@ -2,6 +2,7 @@ import { RecordedRequest } from '../fakes/RecordingServer';
 import { engineProfile } from '../host/engineProfile';
 import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
 import { BridgeWorld } from '../support/BridgeWorld';
+import { signedLinkPattern, throughDoor } from '../support/signedLinks';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
 import { waitFor } from '../support/waitFor';
 
@@ -117,15 +118,20 @@ describe('Chatday specifics', () => {
         await world.settings({ chatday_department: '' });
     });
 
-    it('sends replies with the Bearer token: text, then each file as its own typed message with an absolute URL', async () => {
+    it('sends replies with the Bearer token: text, then each file as its own typed message with a signed link Chatday can open', async () => {
         const chatId = nextChat();
         await webhook(chatId, { type: 'text', data: 'hello' });
         const room = world.openRoomOf(`chatday:${chatId}`)!;
-        world.host.agentMessage(room.id, 'agent', 'ขอบคุณครับ :smile:', [{ name: 'menu.png', type: 'image/png' }, { name: 'terms.pdf', type: 'application/pdf' }]);
+        world.host.agentMessage(room.id, 'agent', 'ขอบคุณครับ :smile:', [{ name: 'menu.png', type: 'image/png', data: Buffer.from('png bytes') }, { name: 'terms.pdf', type: 'application/pdf' }]);
         const sent = await waitFor('three sends', () => world.platform.received.filter((request) => isSend(request, chatId)).length === 3 && world.platform.received.filter((request) => isSend(request, chatId)));
         expect(sent.map((request) => request.body.message.type)).toEqual(['text', 'image', 'file']);
         expect(sent[0].body).toEqual({ message: { type: 'text', data: 'ขอบคุณครับ 😄' }, chat_id: Number(chatId) });
-        expect(sent[1].body.message.data).toMatch(/^https:\/\/chat\.example\.test\/file-upload\/[^/]+\/menu\.png$/);
+        expect(sent[1].body.message.data).toMatch(signedLinkPattern('https://chat.example.test', world.appId, 'menu.png'));
+        expect(sent[2].body.message.data).toMatch(signedLinkPattern('https://chat.example.test', world.appId, 'terms.pdf'));
+        const menu = await throughDoor(world, sent[1].body.message.data);
+        expect(menu.status).toBe(200);
+        expect(menu.headers['content-type']).toBe('image/png');
+        expect(menu.body.toString()).toBe('png bytes');
         expect(sent.every((request) => request.headers.authorization === `Bearer ${CHATDAY_TOKEN}`)).toBe(true);
     });
 

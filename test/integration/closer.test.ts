@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 import { RecordedRequest } from '../fakes/RecordingServer';
 import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
 import { APP_SECRET, BridgeWorld } from '../support/BridgeWorld';
+import { signedLinkPattern } from '../support/signedLinks';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
 import { waitFor } from '../support/waitFor';
 
@@ -219,7 +220,7 @@ describe('CLOSER specifics', () => {
             endUserId,
             platform: 'kakao',
             text: 'ขอบคุณครับ 감사합니다 😄',
-            attachments: [{ url: expect.stringMatching(/^https:\/\/chat\.example\.test\/file-upload\/[^/]+\/menu\.png$/), mimeType: 'image/png', name: 'menu.png' }],
+            attachments: [{ url: expect.stringMatching(signedLinkPattern('https://chat.example.test', world.appId, 'menu.png')), mimeType: 'image/png', name: 'menu.png' }],
             roomId: room.id,
             sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         });

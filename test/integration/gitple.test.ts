@@ -3,6 +3,7 @@ import { RecordedRequest } from '../fakes/RecordingServer';
 import { phpJsonEncode } from '../../src/security/jsonSerialisations';
 import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
 import { BridgeWorld } from '../support/BridgeWorld';
+import { signedLinkPattern, throughDoor } from '../support/signedLinks';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
 import { waitFor } from '../support/waitFor';
 
@@ -155,14 +156,18 @@ describe('Gitple specifics', () => {
         const room = world.openRoomOf(`gitple:${APP_CODE}:ext-user`)!;
         expect(room.visitor.name).toBe('이수진');
         expect(world.messages(room.id).map((message) => message.text)).toContain('*Gitple agent agent_query_id:* 주문하신 상품이 발송되었습니다');
-        world.host.agentMessage(room.id, 'agent', '감사합니다', [{ name: 'invoice.pdf', type: 'application/pdf' }]);
+        world.host.agentMessage(room.id, 'agent', '감사합니다', [{ name: 'invoice.pdf', type: 'application/pdf', data: Buffer.from('%PDF-invoice') }]);
         const [hook] = await waitFor('the hook', () => world.platform.requests('/v1/hooks').filter((request) => request.body?.identifier === 'integrated_user_id').length > 0 && world.platform.requests('/v1/hooks').filter((request) => request.body?.identifier === 'integrated_user_id'));
         expect(hook.headers['app-code']).toBe(APP_CODE);
         expect(hook.headers.secret).toBe(API_SECRET);
         expect(hook.body).toEqual({
             type: 'message', identifier: 'integrated_user_id', anonymous: false, lang: 'ko',
-            content: [{ t: '감사합니다' }, { l: { u: expect.stringMatching(/^https:\/\/chat\.example\.test\/file-upload\/.+\/invoice\.pdf$/), m: 'application/pdf' } }],
+            content: [{ t: '감사합니다' }, { l: { u: expect.stringMatching(signedLinkPattern('https://chat.example.test', world.appId, 'invoice.pdf')), m: 'application/pdf' } }],
         });
+        // Gitple holds no Rocket.Chat credentials: the signed link opens without them
+        const file = await throughDoor(world, hook.body.content[1].l.u);
+        expect(file.status).toBe(200);
+        expect(file.body.toString()).toBe('%PDF-invoice');
     });
 
     it('refuses another app code (401) and bad signatures in either form (401), changing nothing', async () => {

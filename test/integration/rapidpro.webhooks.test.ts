@@ -25,6 +25,14 @@ describe('RapidPro webhooks', () => {
     const attemptsOf = (ticketID: string) => world.rapidpro.attempts.filter((attempt) => attempt.request.body?.ticketID === ticketID);
     const callsToRapidPro = (outcome: string) => world.host.httpCalls().filter((call) => call.url === world.rapidpro.callbackUrl && call.outcome === outcome).length;
 
+    it('sends the caption typed in the upload dialog as the text of a file-only reply, with the Rocket.Chat file link', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        world.host.agentMessage(roomId, 'agent', '', [{ name: 'boarding pass.pdf', type: 'application/pdf' }], 'your boarding pass :airplane:');
+        const [call] = await waitFor('the callback', () => callbacksOf(ticketID).length === 1 && callbacksOf(ticketID));
+        expect(call.body.data.text).toBe('your boarding pass ✈️');
+        expect(call.body.data.attachments).toEqual([{ type: 'application/pdf', url: expect.stringMatching(/^http:\/\/chat\.example\.test\/file-upload\/[^/]+\/boarding%20pass\.pdf$/) }]);
+    });
+
     it('sends an agent reply with the right ticketID, visitor, headers and emoji as characters', async () => {
         const { ticketID, token, roomId } = await freshTicket();
         world.host.agentMessage(roomId, 'agent', 'Hello :smile: how can I help? :+1:');
@@ -231,6 +239,34 @@ describe('RapidPro webhooks', () => {
         expect(history.text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
         expect(history.text).toContain('https://rapidpro.example/media/h3.jpg');
         expect(history.sender.username).toBe('tickets.bot');
+        await world.host.setSetting(world.appId, 'rapidpro_api_token', '');
+    });
+
+    it('copies a history longer than Message_MaxAllowedSize as several bot messages, in order, nothing lost', async () => {
+        await world.host.setSetting(world.appId, 'rapidpro_api_token', 'rp-api-token-123');
+        const now = Date.now();
+        world.rapidpro.history = Array.from({ length: 60 }, (_, i) => ({
+            id: 1000 + i,
+            direction: i % 2 ? 'out' : 'in',
+            text: `message ${i + 1}: ${'ข้อความยาว '.repeat(20)}`,
+            created_on: new Date(now - (60 - i) * 60000).toISOString(),
+            attachments: [],
+        })) as never;
+        world.rapidpro.historyPageSize = 25;
+        const roomId = await world.openTicket('history-long', '60010', { visitor: { token: '60010', name: 'Ana', contactUUID: 'c0ffee00-0000-4000-8000-000000000010' } });
+        const parts = await waitFor('the whole history', () => {
+            const bot = world.messages(roomId).filter((message) => message.sender.username === 'tickets.bot' && !message.type);
+            return bot.length > 0 && bot.map((message) => message.text).join('').includes('message 60:') && bot;
+        });
+        expect(parts.length).toBeGreaterThan(1);
+        expect(parts.every((part) => (part.text ?? '').length <= 5000)).toBe(true);
+        const text = parts.map((part) => part.text).join('');
+        expect(text.length).toBeGreaterThan(10000);
+        expect(text.startsWith('Conversation history from RapidPro (60 messages):')).toBe(true);
+        const order = text.split('\n').filter((line) => line.startsWith('[')).map((line) => Number(/message (\d+):/.exec(line)?.[1]));
+        expect(order).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+        // every part but the last ends at a line break: no line is cut in two
+        expect(parts.slice(0, -1).every((part) => part.text!.endsWith('\n'))).toBe(true);
         await world.host.setSetting(world.appId, 'rapidpro_api_token', '');
     });
 

@@ -3,6 +3,7 @@ import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { phpJsonEncode } from '../../src/security/jsonSerialisations';
 import { BridgeWorld } from '../support/BridgeWorld';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
+import { signedLinkPattern, throughDoor } from '../support/signedLinks';
 import { waitFor } from '../support/waitFor';
 
 const KEY = 'uchat-verification-key-42';
@@ -334,5 +335,63 @@ describe('UChat one-step setup through the partner API', () => {
         expect(refused.status).toBe(502);
         expect(refused.json.error).toContain('partner key revoked');
         expect(refused.text).not.toContain('partner-key-1');
+    });
+});
+
+describe('UChat: files and long replies on a real Rocket.Chat', () => {
+    it('relays a visitor\'s upload as a signed link the bot can open without credentials, with the caption as content', async () => {
+        const { token, room } = widgetVisitor();
+        world.host.visitorUpload(room.id, { name: 'receipt.jpg', type: 'image/jpeg', data: Buffer.from('jpeg bytes') }, '영수증입니다');
+        const [call] = await waitFor('the bot call', () => botCalls(token).length === 1 && botCalls(token));
+        expect(call.body.content).toBe('영수증입니다');
+        expect(call.body.attachments).toEqual([{ file_type: 'image', data_url: expect.stringMatching(signedLinkPattern('https://chat.example.test', world.appId, 'receipt.jpg')) }]);
+        const file = await throughDoor(world, call.body.attachments[0].data_url);
+        expect(file.status).toBe(200);
+        expect(file.headers['content-type']).toBe('image/jpeg');
+        expect(file.body.toString()).toBe('jpeg bytes');
+    });
+
+    it('posts a card whose links Rocket.Chat would refuse: the bad link is kept as text, the reply is not lost', async () => {
+        const { token, room } = widgetVisitor();
+        const answer = await uchatWebhook({
+            sender_id: token, conv_id: 11, text: 'Our shop', type: 'text', message_type: 'outgoing', private: false, content_type: 'generic_template',
+            content_attributes: { items: [{ title: 'Shop', image_url: 'HTTPS://cdn.example/shop.png', item_url: 'www.shop.example/menu', subtitle: 'open 9-18', buttons: [] }] },
+        });
+        expect(answer.status).toBe(200);
+        const card = world.messages(room.id).find((message) => message.text === 'Our shop')!;
+        expect(card.attachments?.[0]).toEqual(expect.objectContaining({ imageUrl: 'https://cdn.example/shop.png', text: 'open 9-18\nwww.shop.example/menu' }));
+        expect(card.attachments?.[0].title?.link).toBeUndefined();
+    });
+
+    it('splits a bot reply longer than Message_MaxAllowedSize into several messages, in order, nothing lost', async () => {
+        const { token, room } = widgetVisitor();
+        const paragraphs = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1}: ${'내용 '.repeat(150)}`);
+        const long = paragraphs.join('\n');
+        expect(long.length).toBeGreaterThan(12000);
+        expect((await uchatWebhook({ sender_id: token, conv_id: 12, text: long, type: 'text', message_type: 'outgoing', private: false })).status).toBe(200);
+        const parts = world.messages(room.id).filter((message) => message.sender.username === 'tickets.bot' && !message.type);
+        expect(parts.length).toBeGreaterThanOrEqual(3);
+        expect(parts.every((part) => (part.text ?? '').length <= 5000)).toBe(true);
+        expect(parts.map((part) => part.text).join('')).toBe(long);
+    });
+
+    it('splits even a short reply when an admin set a lower limit (the refusal is caught and the limit read)', async () => {
+        world.host.store.serverSettings.set('Message_MaxAllowedSize', 300);
+        try {
+            const { token, room } = widgetVisitor();
+            const text = `${'a'.repeat(250)} ${'b'.repeat(250)} ${'c'.repeat(250)}`;
+            const answer = await uchatWebhook({
+                sender_id: token, conv_id: 13, text, type: 'text', message_type: 'outgoing', private: false, content_type: 'button_template',
+                content_attributes: { text, buttons: [{ type: 'postback', title: 'OK', payload: 'OK' }] },
+            });
+            expect(answer.status).toBe(200);
+            const parts = world.messages(room.id).filter((message) => message.sender.username === 'tickets.bot' && !message.type);
+            expect(parts.map((part) => part.text).join('')).toBe(`${text}\n1. OK`);
+            expect(parts.length).toBe(3);
+            // the buttons come with the last part, after the whole text
+            expect(parts.map((part) => (part.attachments ?? []).length)).toEqual([0, 0, 1]);
+        } finally {
+            world.host.store.serverSettings.set('Message_MaxAllowedSize', 5000);
+        }
     });
 });

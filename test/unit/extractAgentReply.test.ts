@@ -35,7 +35,7 @@ describe('extractAgentReply', () => {
         }), SITE);
         expect(reply).toEqual({
             text: '',
-            attachments: [{ url: 'https://chat.example.com/file-upload/F1/a.pdf', mimeType: 'application/x-from-files', name: 'a.pdf' }],
+            attachments: [{ url: 'https://chat.example.com/file-upload/F1/a.pdf', mimeType: 'application/x-from-files', name: 'a.pdf', uploadId: 'F1' }],
         });
     });
 
@@ -44,7 +44,7 @@ describe('extractAgentReply', () => {
             file: { _id: 'F2', name: 'notes', type: 'text/x-custom' },
             attachments: [{ title: { value: 'notes', link: '/file-upload/F2/notes' }, type: 'file' }],
         }), SITE);
-        expect(reply.attachments).toEqual([{ url: 'https://chat.example.com/file-upload/F2/notes', mimeType: 'text/x-custom', name: 'notes' }]);
+        expect(reply.attachments).toEqual([{ url: 'https://chat.example.com/file-upload/F2/notes', mimeType: 'text/x-custom', name: 'notes', uploadId: 'F2' }]);
     });
 
     it('guesses the MIME type from the name when no file entry matches', () => {
@@ -67,7 +67,7 @@ describe('extractAgentReply', () => {
                 type: 'file',
             }],
         }), SITE);
-        expect(reply.attachments).toEqual([{ url: 'https://chat.example.com/file-upload/IMG1/photo.jpg', mimeType: 'image/jpeg', name: 'photo.jpg' }]);
+        expect(reply.attachments).toEqual([{ url: 'https://chat.example.com/file-upload/IMG1/photo.jpg', mimeType: 'image/jpeg', name: 'photo.jpg', uploadId: 'IMG1' }]);
     });
 
     it('handles images, audio and video given only by their URLs', () => {
@@ -79,9 +79,9 @@ describe('extractAgentReply', () => {
             ],
         }), SITE);
         expect(reply.attachments).toEqual([
-            { url: 'https://chat.example.com/file-upload/I/my%20photo.png?download', mimeType: 'image/png', name: 'my photo.png' },
-            { url: 'https://chat.example.com/file-upload/A/voice.mp3', mimeType: 'audio/mpeg', name: 'voice.mp3' },
-            { url: 'https://chat.example.com/file-upload/V/clip.mp4', mimeType: 'video/mp4', name: 'clip.mp4' },
+            { url: 'https://chat.example.com/file-upload/I/my%20photo.png?download', mimeType: 'image/png', name: 'my photo.png', uploadId: 'I' },
+            { url: 'https://chat.example.com/file-upload/A/voice.mp3', mimeType: 'audio/mpeg', name: 'voice.mp3', uploadId: 'A' },
+            { url: 'https://chat.example.com/file-upload/V/clip.mp4', mimeType: 'video/mp4', name: 'clip.mp4', uploadId: 'V' },
         ]);
     });
 
@@ -114,17 +114,42 @@ describe('extractAgentReply', () => {
         }), 'https://chat.example.com');
         expect(reply.text).toBe('Here you go 👍');
         expect(reply.attachments).toEqual([
-            { url: 'https://chat.example.com/file-upload/F1/a.pdf', mimeType: 'application/pdf', name: 'a.pdf' },
-            { url: 'https://chat.example.com/file-upload/F2/b.png', mimeType: 'image/png', name: 'b.png' },
-            { url: 'https://chat.example.com/file-upload/F3/c.ogg', mimeType: 'audio/ogg', name: 'c.ogg' },
+            { url: 'https://chat.example.com/file-upload/F1/a.pdf', mimeType: 'application/pdf', name: 'a.pdf', uploadId: 'F1' },
+            { url: 'https://chat.example.com/file-upload/F2/b.png', mimeType: 'image/png', name: 'b.png', uploadId: 'F2' },
+            { url: 'https://chat.example.com/file-upload/F3/c.ogg', mimeType: 'audio/ogg', name: 'c.ogg', uploadId: 'F3' },
         ]);
     });
 
-    it('keeps absolute links as they are', () => {
+    it('keeps absolute links as they are; only links to this Rocket.Chat\'s uploads carry an upload id', () => {
         const reply = extractAgentReply(message({
-            attachments: [{ title: { value: 'remote.pdf', link: 'https://cdn.example.org/remote.pdf' }, type: 'file' }],
+            attachments: [
+                { title: { value: 'remote.pdf', link: 'https://cdn.example.org/remote.pdf' }, type: 'file' },
+                { title: { value: 'elsewhere.pdf', link: 'https://other.example.org/file-upload/X/elsewhere.pdf' }, type: 'file' },
+                { title: { value: 'here.pdf', link: 'https://chat.example.com/file-upload/H1/here.pdf' }, type: 'file' },
+            ],
         }), SITE);
-        expect(reply.attachments[0].url).toBe('https://cdn.example.org/remote.pdf');
+        expect(reply.attachments.map((a) => [a.url, a.uploadId])).toEqual([
+            ['https://cdn.example.org/remote.pdf', undefined],
+            ['https://other.example.org/file-upload/X/elsewhere.pdf', undefined],
+            ['https://chat.example.com/file-upload/H1/here.pdf', 'H1'],
+        ]);
+    });
+
+    it('adds the captions typed in the upload dialog (attachment descriptions of uploads) after the text', () => {
+        const captionOnly = extractAgentReply(message({
+            text: '',
+            attachments: [{ title: { value: 'menu.png', link: '/file-upload/M1/menu.png' }, imageUrl: '/file-upload/M1/menu.png', description: 'today\'s menu :smile:', type: 'file' }],
+        }), SITE);
+        expect(captionOnly.text).toBe('today\'s menu 😄');
+        const both = extractAgentReply(message({
+            text: 'Here:',
+            attachments: [
+                { title: { value: 'a.pdf', link: '/file-upload/A1/a.pdf' }, description: 'first', type: 'file' },
+                { title: { value: 'remote', link: 'https://cdn.example.org/r.pdf' }, description: 'not a caption' },
+                { title: { value: 'b.pdf', link: '/file-upload/B1/b.pdf' }, description: '  ', type: 'file' },
+            ],
+        }), SITE);
+        expect(both.text).toBe('Here:\nfirst');
     });
 
     it('uses a trimmed title as the name and falls back to the URL when the title is blank', () => {
@@ -152,7 +177,7 @@ describe('extractAgentReply', () => {
                 { title: { value: 'after.pdf', link: '/file-upload/F5/after.pdf' }, type: 'file' },
             ],
         }), SITE);
-        expect(reply.attachments).toEqual([{ url: 'https://chat.example.com/file-upload/F5/after.pdf', mimeType: 'application/pdf', name: 'after.pdf' }]);
+        expect(reply.attachments).toEqual([{ url: 'https://chat.example.com/file-upload/F5/after.pdf', mimeType: 'application/pdf', name: 'after.pdf', uploadId: 'F5' }]);
     });
 
     it('handles an attachments-only message', () => {

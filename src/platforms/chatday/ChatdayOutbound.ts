@@ -23,6 +23,7 @@ function chatIdOf(link: ConversationLink): unknown {
 export class ChatdayOutbound implements OutboundAdapter {
     public readonly source = CHATDAY_SOURCE;
     public readonly target = new BearerJsonTarget(CHATDAY_SOURCE, SettingId.ChatdaySendUrl, SettingId.ChatdayToken);
+    public readonly fileLinks = 'signed';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
         const chatId = chatIdOf(link);

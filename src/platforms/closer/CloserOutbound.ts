@@ -45,6 +45,7 @@ class CloserRelayTarget implements DeliveryTarget {
 export class CloserOutbound implements OutboundAdapter {
     public readonly source = CLOSER_SOURCE;
     public readonly target = new CloserRelayTarget();
+    public readonly fileLinks = 'signed';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
         if (reply.text.trim() === '' && reply.attachments.length === 0) {

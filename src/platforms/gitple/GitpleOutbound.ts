@@ -36,6 +36,7 @@ class GitpleHooksTarget implements DeliveryTarget {
 export class GitpleOutbound implements OutboundAdapter {
     public readonly source = GITPLE_SOURCE;
     public readonly target = new GitpleHooksTarget();
+    public readonly fileLinks = 'signed';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
         const content: Array<Record<string, unknown>> = [];

@@ -8,6 +8,8 @@ import { AgentMessageCallback, CloseRoomCallback } from './RapidProTypes';
 export class RapidProOutbound implements OutboundAdapter {
     public readonly source = 'rapidpro';
     public readonly target = new RapidProCallbackTarget();
+    /** RapidPro downloads each attachment itself with the Rocket.Chat admin credentials it holds. */
+    public readonly fileLinks = 'rocket.chat';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
         const payload: AgentMessageCallback = {

@@ -8,6 +8,7 @@ import { appMutex } from '../../concurrency/KeyedMutex';
 import { ConversationLink } from '../../links/ConversationLink';
 import { ConversationLinkStore } from '../../links/ConversationLinkStore';
 import { LivechatGateway } from '../../livechat/LivechatGateway';
+import { withPublicFileLinks } from '../../files/publicFileLinks';
 import { extractAgentReply } from '../../outbound/extractAgentReply';
 import { enqueueDelivery } from '../../outbox/Outbox';
 import { AppSettings } from '../../settings/AppSettings';
@@ -69,13 +70,15 @@ export async function relayVisitorMessage(message: IMessage, context: RelayConte
         if (!link || link.externalIds.handedOver === 'true') {
             return;
         }
-        const text = message.text ?? '';
+        const site = await siteUrl(context.read);
+        const visitorMessage = await withPublicFileLinks(extractAgentReply(message, site), { ...context, siteUrl: site });
+        const text = visitorMessage.text;
         const choice = chosenButton(text, choicesOf(link));
         if (asksForHuman(handoverWords(await settings.text(SettingId.UchatHandoverPayloads)), text, choice?.payload)) {
             await handOverToHumans(link, { ...context, settings }, 'the visitor asked for a human');
             return;
         }
-        const files = extractAgentReply(message, await siteUrl(context.read)).attachments;
+        const files = visitorMessage.attachments;
         const visitor = room.visitor;
         const payload: Record<string, unknown> = {
             content: choice ? choice.title : text,

@@ -10,9 +10,10 @@ export class HostMessageBridge extends MessageBridge {
         super();
     }
 
+    /** Rocket.Chat's AppMessageBridge.create sends through MessageService.sendMessage, i.e. executeSendMessage (size limit included). */
     protected async create(message: IMessage): Promise<string> {
         const sender = this.store.users.get(message.sender?.id) ?? message.sender;
-        const created = this.livechat.postMessage({
+        const created = this.livechat.sendAsUser({
             roomId: message.room.id,
             sender,
             text: message.text,

@@ -1,0 +1,34 @@
+import { createHmac } from 'crypto';
+import { LocalRocketChat } from '../host/LocalRocketChat';
+import { BridgeWorld } from './BridgeWorld';
+import { BytesAnswer, httpBytes } from './httpBytes';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A signed file link of the app as the README documents it: `<Site_Url>/api/apps/public/<app id>/file/<upload id>/<expiry>/<signature>/<name>`. */
+export function signedLinkPattern(siteUrl: string, appId: string, encodedName: string): RegExp {
+    return new RegExp(`^${escape(siteUrl.replace(/\/+$/, ''))}/api/apps/public/${escape(appId)}/file/[A-Za-z0-9_-]+/\\d+/[A-Za-z0-9_-]{43}/${escape(encodedName)}$`);
+}
+
+/** The parts of a signed link. */
+export function linkParts(link: string): { uploadId: string; expiresAt: number; signature: string; name: string } {
+    const [, uploadId, expires, signature, name] = /\/file\/([^/]+)\/(\d+)\/([^/]+)\/([^/]+)$/.exec(link) ?? [];
+    return { uploadId, expiresAt: Number(expires), signature, name };
+}
+
+/** Fetches a link meant for `<Site_Url>` from the world's front door instead (same path), keeping the bytes. */
+export function throughDoor(world: BridgeWorld, link: string, method = 'GET'): Promise<BytesAnswer> {
+    const url = new URL(link);
+    return httpBytes(`${new URL(world.base).origin}${url.pathname}${url.search}`, { method });
+}
+
+/** The installation secret the app keeps in its persistence (read from the host's database, as an operator could). */
+export function storedSecret(host: LocalRocketChat): string | undefined {
+    const record = [...host.store.persistence.values()].find((candidate) => candidate.associations.some((association) => (association as unknown as { id: string }).id === 'installation-secret'));
+    return (record?.data as { secret?: string } | undefined)?.secret;
+}
+
+/** The signature scheme as documented: HMAC-SHA256 of "tickets:file-link:v1\n<upload id>\n<expiry>", URL-safe base64 without padding. */
+export function documentedSignature(secret: string, uploadId: string, expiresAt: number): string {
+    return createHmac('sha256', secret).update(`tickets:file-link:v1\n${uploadId}\n${expiresAt}`).digest('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
