@@ -22,7 +22,8 @@ describe('the local Rocket.Chat: messages and files', () => {
         origin = `http://127.0.0.1:${await door.listen(0)}`;
         const { livechat } = running.host;
         const department = livechat.createDepartment('Files');
-        livechat.addAgent('files.agent', [department.id]);
+        const second = livechat.createDepartment('Files 2');
+        livechat.addAgent('files.agent', [department.id, second.id]);
         livechat.createUser({ username: 'someone' });
         const visitor = livechat.upsertVisitor({ token: 'files-visitor', username: 'files-visitor', name: 'Fia', department: department.id });
         room = livechat.createRoom(visitor, undefined, undefined);
@@ -106,7 +107,7 @@ describe('the local Rocket.Chat: messages and files', () => {
         const fromVisitor = host.livechat.postMessage({ roomId: other.id, sender: host.livechat.visitorAsUser(visitor), visitor, text: 'hi' });
         const fromAgent = host.agentMessage(other.id, 'files.agent', 'hello');
         const withFile = host.agentMessage(other.id, 'files.agent', '', [{ name: 'a.pdf', type: 'application/pdf' }]);
-        host.transfer(other.id, { department: 'Files' });
+        host.transfer(other.id, { department: 'Files 2' });
         host.closeAsAgent(other.id, 'files.agent', 'bye');
         await host.events.settle();
         const stored = host.store.roomMessages(other.id);

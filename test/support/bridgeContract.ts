@@ -142,7 +142,7 @@ export function bridgeContract(name: string, world: BridgeWorld, driver: BridgeD
             }
             expect((await driver.userMessage(world, id, 'anyone there now?', `${id}-k3`)).status).toBe(driver.successStatus);
             const room = world.openRoomOf(token)!;
-            const fromVisitor = world.messages(room.id).filter((message) => (message as { token?: string }).token === token).map((message) => message.text);
+            const fromVisitor = world.messages(room.id).filter((message) => (message as { token?: string }).token === room.visitor.token).map((message) => message.text);
             expect(fromVisitor).toEqual(['nobody online yet', 'still nobody', 'anyone there now?']);
         });
 
