@@ -319,7 +319,8 @@ export class LocalRocketChat {
 /** The attachment of an uploaded file, as parseFileIntoMessageAttachments (app/file-upload/server/methods/sendFileMessage.ts) builds it. */
 function fileAttachment(id: string, file: AgentFile): IMessageAttachment {
     const link = `/file-upload/${id}/${encodeURI(file.name)}`;
-    const attachment: IMessageAttachment = { title: { value: file.name, link, displayDownloadLink: true }, type: 'file', fileId: id };
+    // fileId is in IMessageAttachment from Apps-Engine 1.62 on; older servers store it all the same.
+    const attachment = { title: { value: file.name, link, displayDownloadLink: true }, type: 'file', fileId: id } as IMessageAttachment;
     if (file.type.startsWith('image/')) {
         attachment.imageUrl = link;
     } else if (file.type.startsWith('audio/')) {

@@ -16,7 +16,9 @@ const METHOD_NOT_FOUND = -32601;
  * prints it, as Rocket.Chat does), so the host listens on the app's runtime and records it.
  */
 export function watchEventHandlerErrors(app: ProxiedApp, errors: HostErrors): void {
-    const runtime = app.getRuntimeController() as unknown as Runtime;
+    // Engines up to 1.53 name it getDenoRuntime(), later ones getRuntimeController().
+    const proxied = app as unknown as { getRuntimeController?(): unknown; getDenoRuntime?(): unknown };
+    const runtime = (proxied.getRuntimeController ? proxied.getRuntimeController() : proxied.getDenoRuntime?.()) as Runtime;
     if (watched.has(runtime)) {
         return;
     }
