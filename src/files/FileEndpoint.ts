@@ -12,16 +12,16 @@ const UPLOAD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const EXPIRES = /^\d{1,12}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{43}$/;
 
-function param(params: Record<string, string> | undefined, name: string, shape: RegExp, what: string): string {
-    const value = params?.[name] ?? '';
-    if (!shape.test(value)) {
+function param(params: Record<string, unknown> | undefined, name: string, shape: RegExp, what: string): string {
+    const value = params?.[name];
+    if (typeof value !== 'string' || !shape.test(value)) {
         throw HttpError.badRequest(`this is not a file link of the Tickets app: the ${what} is malformed`);
     }
     return value;
 }
 
 /**
- * `GET file/<upload id>/<expiry>/<signature>/<name>`: the bytes of an upload, for platforms that
+ * `GET file?upload=<upload id>&expires=<expiry>&signature=…&name=<name>`: the bytes of an upload, for platforms that
  * hold no Rocket.Chat credentials. Only links the app signed (HMAC of the upload id and the expiry
  * under the installation secret, checked in constant time) and not yet expired are served;
  * nothing is read from Rocket.Chat's uploads before the signature checks out.
@@ -31,9 +31,9 @@ export class FileEndpoint extends JsonEndpoint {
     protected readonly methods = ['get', 'head'] as const;
 
     protected async handle({ request, read, logger }: RequestContext): Promise<IApiResponse> {
-        const uploadId = param(request.params, 'upload', UPLOAD_ID, 'upload id');
-        const expiresAt = Number(param(request.params, 'expires', EXPIRES, 'expiry'));
-        const signature = param(request.params, 'signature', SIGNATURE, 'signature');
+        const uploadId = param(request.query, 'upload', UPLOAD_ID, 'upload id');
+        const expiresAt = Number(param(request.query, 'expires', EXPIRES, 'expiry'));
+        const signature = param(request.query, 'signature', SIGNATURE, 'signature');
         const now = Math.floor(Date.now() / 1000);
         if (expiresAt <= now) {
             throw HttpError.gone(`this file link expired on ${new Date(expiresAt * 1000).toISOString()}; ask for the file to be sent again`);

@@ -121,11 +121,11 @@ function cases(): Array<Case> {
         { name: 'closer without token', method: 'POST', path: 'closer', body: { type: 'message_received' }, expect: 401 },
         { name: 'closer with a wrong token', method: 'POST', path: 'closer?token=guess', body: { type: 'message_received' }, expect: 401 },
         { name: 'closer body not an object', method: 'POST', path: `closer?token=${SECRETS.closer_webhook_token}`, body: ['x'], expect: 400 },
-        { name: 'file link with a forged signature', method: 'GET', path: `file/UPLOAD1/${FAR_FUTURE}/${'A'.repeat(43)}/a.pdf`, expect: 403 },
-        { name: 'file link expired', method: 'GET', path: `file/UPLOAD1/1000000000/${'A'.repeat(43)}/a.pdf`, expect: 410 },
-        { name: 'file link with a malformed expiry', method: 'GET', path: `file/UPLOAD1/tomorrow/${'A'.repeat(43)}/a.pdf`, expect: 400 },
-        { name: 'file link with a malformed upload id', method: 'GET', path: `file/${encodeURIComponent('../etc')}/${FAR_FUTURE}/${'A'.repeat(43)}/a.pdf`, expect: 400 },
-        { name: 'file link POST', method: 'POST', path: `file/UPLOAD1/${FAR_FUTURE}/${'A'.repeat(43)}/a.pdf`, body: {}, expect: 405 },
+        { name: 'file link with a forged signature', method: 'GET', path: `file?upload=UPLOAD1&expires=${FAR_FUTURE}&signature=${'A'.repeat(43)}&name=a.pdf`, expect: 403 },
+        { name: 'file link expired', method: 'GET', path: `file?upload=UPLOAD1&expires=1000000000&signature=${'A'.repeat(43)}&name=a.pdf`, expect: 410 },
+        { name: 'file link with a malformed expiry', method: 'GET', path: `file?upload=UPLOAD1&expires=tomorrow&signature=${'A'.repeat(43)}&name=a.pdf`, expect: 400 },
+        { name: 'file link with a malformed upload id', method: 'GET', path: `file?upload=${encodeURIComponent('../etc')}&expires=${FAR_FUTURE}&signature=${'A'.repeat(43)}&name=a.pdf`, expect: 400 },
+        { name: 'file link POST', method: 'POST', path: `file?upload=UPLOAD1&expires=${FAR_FUTURE}&signature=${'A'.repeat(43)}&name=a.pdf`, body: {}, expect: 405 },
     ];
 }
 

@@ -1,3 +1,4 @@
+import { engineProfile } from '../host/engineProfile';
 import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { randomId } from '../host/ids';
@@ -57,7 +58,10 @@ describe('visitor identity and privacy', () => {
         const roomId = await openTicket(world, 'bad-email-1', { token: '81003', name: 'Dora', email: 'dora at example', phone: '+5511911112222' });
         expect(world.room(roomId).isOpen).toBe(true);
         expect(world.messages(roomId).map((message) => message.text)).toContain('Contact details: phone +5511911112222');
-        expect(world.host.appLogLines(world.appId).some((line) => line.text.includes('conversation bad-email-1 is not a valid address'))).toBe(true);
+        if (engineProfile.logsEveryCall) {
+            // Before 1.62 a call's log lines may be stored under another call or lost (engineProfile).
+            expect(world.host.appLogLines(world.appId).some((line) => line.text.includes('conversation bad-email-1 is not a valid address'))).toBe(true);
+        }
         await contactSays(world, '81003', 'still works');
     });
 

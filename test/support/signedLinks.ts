@@ -5,15 +5,20 @@ import { BytesAnswer, httpBytes } from './httpBytes';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A signed file link of the app as the README documents it: `<Site_Url>/api/apps/public/<app id>/file/<upload id>/<expiry>/<signature>/<name>`. */
+/** A signed file link of the app as the README documents it: `<Site_Url>/api/apps/public/<app id>/file?upload=…&expires=…&signature=…&name=…`. */
 export function signedLinkPattern(siteUrl: string, appId: string, encodedName: string): RegExp {
-    return new RegExp(`^${escape(siteUrl.replace(/\/+$/, ''))}/api/apps/public/${escape(appId)}/file/[A-Za-z0-9_-]+/\\d+/[A-Za-z0-9_-]{43}/${escape(encodedName)}$`);
+    return new RegExp(`^${escape(siteUrl.replace(/\/+$/, ''))}/api/apps/public/${escape(appId)}/file\\?upload=[A-Za-z0-9_-]+&expires=\\d+&signature=[A-Za-z0-9_-]{43}&name=${escape(encodedName)}$`);
 }
 
 /** The parts of a signed link. */
 export function linkParts(link: string): { uploadId: string; expiresAt: number; signature: string; name: string } {
-    const [, uploadId, expires, signature, name] = /\/file\/([^/]+)\/(\d+)\/([^/]+)\/([^/]+)$/.exec(link) ?? [];
-    return { uploadId, expiresAt: Number(expires), signature, name };
+    const query = new URL(link).searchParams;
+    return { uploadId: query.get('upload') ?? '', expiresAt: Number(query.get('expires')), signature: query.get('signature') ?? '', name: query.get('name') ?? '' };
+}
+
+/** The app-relative path of a file link with these parts (any of them malformed on purpose in tests). */
+export function fileLinkPath(parts: { uploadId: string; expiresAt: number | string; signature: string; name: string }): string {
+    return `file?${new URLSearchParams({ upload: parts.uploadId, expires: String(parts.expiresAt), signature: parts.signature, name: parts.name })}`;
 }
 
 /** Fetches a link meant for `<Site_Url>` from the world's front door instead (same path), keeping the bytes. */
