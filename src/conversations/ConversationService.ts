@@ -54,13 +54,11 @@ export interface NewConversation {
 export class ConversationService {
     public readonly links: ConversationLinkStore;
     public readonly livechat: LivechatGateway;
-    private readonly stats: SourceStatsStore;
 
     constructor(private readonly context: ServiceContext) {
         const reader = context.read.getPersistenceReader();
         this.links = new ConversationLinkStore(reader, context.persistence);
         this.livechat = new LivechatGateway(context.read, context.modify, context.appId);
-        this.stats = new SourceStatsStore(reader, context.persistence);
     }
 
     /**
@@ -174,7 +172,7 @@ export class ConversationService {
             throw HttpError.notFound(`the visitor of conversation ${link.conversationKey} no longer exists in Rocket.Chat`);
         }
         const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
-        await this.stats.countIn(link.source, new Date());
+        SourceStatsStore.countIn(link.source, new Date());
         return id;
     }
 
@@ -182,7 +180,7 @@ export class ConversationService {
     public async postBotReply(link: ConversationLink, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
         const room = await this.openRoomOf(link);
         const id = await this.livechat.postAsBot(room, text, attachments);
-        await this.stats.countIn(link.source, new Date());
+        SourceStatsStore.countIn(link.source, new Date());
         return id;
     }
 

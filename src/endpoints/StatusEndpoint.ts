@@ -10,8 +10,8 @@ export class StatusEndpoint extends JsonEndpoint {
     public readonly path = 'status';
     protected readonly methods = ['get'] as const;
 
-    protected async handle({ request, read, settings }: RequestContext): Promise<IApiResponse> {
+    protected async handle({ request, read, persistence, settings }: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(request.headers, settings);
-        return jsonResponse(200, await buildStatusReport(read, settings));
+        return jsonResponse(200, await buildStatusReport(read, persistence, settings));
     }
 }

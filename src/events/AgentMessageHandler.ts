@@ -25,17 +25,15 @@ function isFromVisitor(message: IMessage): boolean {
  * the room's source.
  */
 export async function handleMessageSent(message: IMessage, appId: string, read: IRead, persistence: IPersistence, modify: IModify, logger: ILogger): Promise<void> {
-    if (message.type || message.room.type !== RoomType.LIVE_CHAT || !message.id) {
+    // What cannot be an agent's reply returns before any read: system messages, other rooms,
+    // the visitor's own messages and this app's (its bot user carries the app's id).
+    if (message.type || message.room.type !== RoomType.LIVE_CHAT || !message.id || message.sender?.appId === appId || isFromVisitor(message)) {
         return;
     }
     const link = await new ConversationLinkStore(read.getPersistenceReader()).byRoom(message.room.id);
     const sentAt = message.createdAt ? new Date(message.createdAt) : new Date();
     // A message written before the room closed still goes out, even if the close was handled first.
     if (!link || (!link.open && !(link.closedAt && sentAt.getTime() <= Date.parse(link.closedAt)))) {
-        return;
-    }
-    const appUser = await read.getUserReader().getAppUser(appId);
-    if (message.sender?.id === appUser?.id || message.sender?.appId === appId || isFromVisitor(message)) {
         return;
     }
     const adapter = outboundAdapter(link.source);

@@ -59,7 +59,7 @@ export class LaneRunner {
         this.scheduler = new LaneScheduler(reader, deps.persistence, deps.modify, this.now);
         this.processor = new OutboxProcessor({
             read: deps.read, http: deps.http, persistence: deps.persistence, logger: deps.logger,
-            settings: AppSettings.memoized(deps.read), target: deps.target, now: this.now,
+            settings: AppSettings.from(deps.read), target: deps.target, now: this.now,
         });
     }
 

@@ -70,7 +70,7 @@ export class OutboxProcessor {
         const outcome = await this.attempt(item);
         if (outcome.kind === 'delivered') {
             await this.store.remove(item);
-            await this.stats.countOut(item.source, this.now());
+            SourceStatsStore.countOut(item.source, this.now());
             this.deps.logger.debug(`${item.source}: delivered ${item.kind} ${item.id} of ${item.conversationId}`);
             return 'gone';
         }

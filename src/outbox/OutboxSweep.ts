@@ -3,6 +3,7 @@ import { nextDue } from './conversationHeads';
 import { covers, LaneScheduler } from './LaneScheduler';
 import { LaneStateStore } from './LaneStateStore';
 import { OutboxStore } from './OutboxStore';
+import { SourceStatsStore } from '../stats/SourceStatsStore';
 
 /**
  * The recurring safety net: a lane with waiting items and no run armed (or a run that never
@@ -11,6 +12,7 @@ import { OutboxStore } from './OutboxStore';
  */
 export async function sweepOutbox(read: IRead, persistence: IPersistence, modify: IModify, logger: ILogger, sources: ReadonlyArray<string>, now = new Date()): Promise<void> {
     const reader = read.getPersistenceReader();
+    await new SourceStatsStore(reader, persistence).flush();
     const [items, states] = await Promise.all([new OutboxStore(reader).allWaiting(), new LaneStateStore(reader).all()]);
     const lanes = new LaneScheduler(reader, persistence, modify, () => now);
     for (const source of sources) {

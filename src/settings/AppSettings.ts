@@ -1,23 +1,19 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { settingsCache } from './settingsCache';
 import { SettingId } from './SettingId';
 
 /** The one place that reads settings: typed, trimmed, with defaults for empty values. */
 export class AppSettings {
+    /** Settings through this app process's cache: a value costs a round trip only the first time it is read. */
     public static from(read: IRead): AppSettings {
         const reader = read.getEnvironmentReader().getSettings();
-        return new AppSettings((id) => reader.getValueById(id));
-    }
-
-    /** Reads each setting at most once (for work that reads the same settings many times, e.g. a delivery run). */
-    public static memoized(read: IRead): AppSettings {
-        const reader = read.getEnvironmentReader().getSettings();
-        const values = new Map<string, Promise<unknown>>();
-        return new AppSettings((id) => {
-            let value = values.get(id);
-            if (!value) {
-                value = reader.getValueById(id);
-                values.set(id, value);
+        return new AppSettings(async (id) => {
+            const cached = settingsCache.get(id);
+            if (cached) {
+                return cached.value;
             }
+            const value: unknown = await reader.getValueById(id);
+            settingsCache.remember(id, value);
             return value;
         });
     }

@@ -3,6 +3,7 @@ import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { registerWithChatday } from '../platforms/chatday/ChatdayRegistration';
 import { setUpUchatWebhook, UCHAT_SETUP_INPUTS } from '../platforms/uchat/UchatPartnerSetup';
 import { AppSettings } from './AppSettings';
+import { settingsCache } from './settingsCache';
 import { SettingId } from './SettingId';
 
 const CHATDAY_REGISTRATION_INPUTS: ReadonlyArray<string> = [SettingId.ChatdayToken, SettingId.ChatdayRegisterUrl];
@@ -12,6 +13,7 @@ const CHATDAY_REGISTRATION_INPUTS: ReadonlyArray<string> = [SettingId.ChatdayTok
  * is saved; the one-step UChat webhook setup when its partner settings are all present.
  */
 export async function onSettingChanged(setting: ISetting, read: IRead, http: IHttp, writer: IEnvironmentWrite, appId: string, logger: ILogger): Promise<void> {
+    settingsCache.changed(setting);
     logger.info(`setting ${setting.id} changed`);
     const settings = AppSettings.from(read);
     if (CHATDAY_REGISTRATION_INPUTS.includes(setting.id) && (await settings.text(SettingId.ChatdayToken)) !== '') {

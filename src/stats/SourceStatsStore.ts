@@ -22,6 +22,30 @@ const shardKeys = (source: string, shard: number | 'error'): Array<RocketChatAss
 
 const later = (a?: string, b?: string): string | undefined => (!a ? b : !b ? a : a > b ? a : b);
 
+interface UnwrittenCounts {
+    messagesIn: number;
+    messagesOut: number;
+    lastInAt?: string;
+    lastOutAt?: string;
+}
+
+/**
+ * Counts this app process has not written yet, per source. Counting a message costs no round
+ * trip; the recurring sweep and the status endpoint write them (one read and one write per
+ * source). Counts of a process that stops before either runs are lost: they are statistics
+ * only, never deliveries.
+ */
+const unwritten = new Map<string, UnwrittenCounts>();
+
+function unwrittenOf(source: string): UnwrittenCounts {
+    let counts = unwritten.get(source);
+    if (!counts) {
+        counts = { messagesIn: 0, messagesOut: 0 };
+        unwritten.set(source, counts);
+    }
+    return counts;
+}
+
 /** Counters and the last delivery error per source, for the status endpoint (never holds secrets). */
 export class SourceStatsStore {
     constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
@@ -37,12 +61,32 @@ export class SourceStatsStore {
         }), { messagesIn: 0, messagesOut: 0 });
     }
 
-    public async countIn(source: string, now: Date): Promise<void> {
-        await this.changeShard(source, (stats) => ({ ...stats, messagesIn: (stats.messagesIn ?? 0) + 1, lastInAt: now.toISOString() }));
+    /** Counts a message in (in memory: no round trip). */
+    public static countIn(source: string, now: Date): void {
+        const counts = unwrittenOf(source);
+        counts.messagesIn += 1;
+        counts.lastInAt = now.toISOString();
     }
 
-    public async countOut(source: string, now: Date): Promise<void> {
-        await this.changeShard(source, (stats) => ({ ...stats, messagesOut: (stats.messagesOut ?? 0) + 1, lastOutAt: now.toISOString() }));
+    /** Counts a delivery out (in memory: no round trip). */
+    public static countOut(source: string, now: Date): void {
+        const counts = unwrittenOf(source);
+        counts.messagesOut += 1;
+        counts.lastOutAt = now.toISOString();
+    }
+
+    /** Writes this process's unwritten counts into a shard of their source. */
+    public async flush(): Promise<void> {
+        for (const [source, counts] of [...unwritten]) {
+            unwritten.delete(source);
+            await this.changeShard(source, (stats) => ({
+                ...stats,
+                messagesIn: (stats.messagesIn ?? 0) + counts.messagesIn,
+                messagesOut: (stats.messagesOut ?? 0) + counts.messagesOut,
+                lastInAt: later(stats.lastInAt, counts.lastInAt),
+                lastOutAt: later(stats.lastOutAt, counts.lastOutAt),
+            }));
+        }
     }
 
     public async recordError(source: string, message: string, now: Date): Promise<void> {

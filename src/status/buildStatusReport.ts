@@ -1,4 +1,4 @@
-import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { PendingInboundEvents } from '../bridges/PendingInboundEvents';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { conversationHeads } from '../outbox/conversationHeads';
@@ -29,10 +29,11 @@ function parkedItems(items: ReadonlyArray<ParkedItem>): Array<object> {
 }
 
 /** Health per source for operators: switches, open rooms, traffic, outbox, delivery errors, events waiting for an agent. Never a secret. */
-export async function buildStatusReport(read: IRead, settings: AppSettings): Promise<object> {
+export async function buildStatusReport(read: IRead, persistence: IPersistence, settings: AppSettings): Promise<object> {
     const reader = read.getPersistenceReader();
     const links = new ConversationLinkStore(reader);
-    const stats = new SourceStatsStore(reader);
+    const stats = new SourceStatsStore(reader, persistence);
+    await stats.flush();
     const outbox = new OutboxStore(reader);
     const [waiting, parked, kept] = await Promise.all([outbox.allWaiting(), outbox.allParked(), new PendingInboundEvents(reader).all()]);
     const sources = await Promise.all((await sourceConfigurations(settings)).map(async (configuration) => {
