@@ -59,8 +59,12 @@ describe('under concurrency', () => {
 
     it('delivers 100 agent replies in a burst to RapidPro once each, in order', async () => {
         const roomId = await world.openTicket('burst-out', '73000');
+        // One agent's messages are separate requests, each stamped by Rocket.Chat to the millisecond;
+        // two in the same millisecond carry no order the app could know, so the burst is a
+        // millisecond apart (the app's handlers still run concurrently and finish in any order).
         for (let i = 0; i < 100; i++) {
             world.host.agentMessage(roomId, 'agent', `out ${i}`);
+            await new Promise((resolve) => setTimeout(resolve, 2));
         }
         const ours = () => world.rapidpro.delivered().filter((call) => call.body?.ticketID === 'burst-out');
         await waitFor('100 callbacks', () => ours().length >= 100, 60000);

@@ -98,6 +98,8 @@ describe('off-hours (no agent online)', () => {
             }
             // The sweep runs every 15 seconds.
             const room = await waitFor('the kept handover room', () => world.openRoomOf(token), 20000);
+            // The room opens first, then its kept events are posted and the record is removed.
+            await waitFor('the kept events applied', async () => (await status('closer')).waitingForAgent.endUsers === 0, 20000);
             expect(room.visitor.name).toBe('Night Owl');
             expect(world.messages(room.id).some((message) => message.text?.includes('kakao'))).toBe(true);
             expect((await status('closer')).waitingForAgent).toEqual({ endUsers: 0, events: 0, since: null });

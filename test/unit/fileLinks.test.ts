@@ -15,9 +15,9 @@ describe('file link signatures', () => {
         expect(isValidFileLinkSignature(SECRET, 'UPLOAD1', 1900000000, '')).toBe(false);
     });
 
-    it('build links under Site_Url with the file name last', () => {
+    it('build links under Site_Url with the upload, expiry, signature and file name as query parameters', () => {
         expect(signedFileUrl('https://chat.example.com/', 'APP', SECRET, 'UP1', 'a b/c.pdf', 1900000000))
-            .toBe(`https://chat.example.com/api/apps/public/APP/file/UP1/1900000000/${fileLinkSignature(SECRET, 'UP1', 1900000000)}/a%20b%2Fc.pdf`);
+            .toBe(`https://chat.example.com/api/apps/public/APP/file?upload=UP1&expires=1900000000&signature=${fileLinkSignature(SECRET, 'UP1', 1900000000)}&name=a%20b%2Fc.pdf`);
     });
 });
 
