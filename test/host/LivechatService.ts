@@ -5,7 +5,7 @@ import { IMessage, IMessageAttachment } from '@rocket.chat/apps-engine/definitio
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser, UserStatusConnection, UserType } from '@rocket.chat/apps-engine/definition/users';
 import { engineProfile } from './engineProfile';
-import { HostEvents } from './HostEvents';
+import { InstanceEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { randomId } from './ids';
 import { MeteorError } from './MeteorError';
@@ -26,7 +26,7 @@ export interface NewMessage {
 
 /** Rocket.Chat's Omnichannel behaviour, as far as an app can tell: routing, messages, closes, transfers. */
 export class LivechatService {
-    constructor(private readonly store: HostStore, private readonly events: HostEvents) {}
+    constructor(private readonly store: HostStore, private readonly events: InstanceEvents) {}
 
     public createUser(data: Partial<IUser> & { username: string }): IUser {
         const now = new Date();
