@@ -30,8 +30,6 @@ export const AssociationKeys = {
     outboxQueue: (conversationId: string): RocketChatAssociationRecord => misc(`outbox:${conversationId}`),
     /** Outbound deliveries (waiting or parked) of one source: what its delivery lane works on. */
     outboxSource: (source: string): RocketChatAssociationRecord => misc(`outbox-source:${source}`),
-    /** The state of one source's delivery lane (when its next run is due). */
-    outboxLane: (source: string): RocketChatAssociationRecord => misc(`outbox-lane:${source}`),
     /** One outbound delivery. */
     outboxItem: (itemId: string): RocketChatAssociationRecord => misc(`outbox-item:${itemId}`),
     /** Outbound deliveries given up on for one conversation (kept for operators). */
