@@ -333,7 +333,7 @@ export class LocalRocketChat {
             return;
         }
         instance.stopped = true;
-        const stopping = instance.bridges.scheduler.stop();
+        const stopping = instance.bridges.scheduler.stop(false);
         if (instance.manager) {
             await this.killRuntimes(instance.manager);
             await instance.manager.unload(true).catch(() => undefined);
