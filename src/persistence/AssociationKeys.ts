@@ -22,8 +22,6 @@ export const AssociationKeys = {
      * were derived that key was also the visitor token, so links stored then are found the same way.
      */
     visitorConversation: (source: string, contactKey: string): RocketChatAssociationRecord => misc(`visitor:${source}:${contactKey}`),
-    /** A record of an inbound platform event or message already handled. */
-    inboundEvent: (source: string, eventId: string): RocketChatAssociationRecord => misc(`inbound:${source}:${eventId}`),
     /** A platform end user's events kept, in order, until Rocket.Chat can open their room (no agent was online). */
     pendingInbound: (source: string, visitorToken: string): RocketChatAssociationRecord => misc(`pending-inbound:${source}:${visitorToken}`),
     /** Outbound deliveries waiting for one conversation, in order. */

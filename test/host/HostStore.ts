@@ -36,6 +36,8 @@ export class HostStore {
     public readonly visitors = new Map<string, IVisitor>();
     public readonly rooms = new Map<string, ILivechatRoom>();
     public readonly messages = new Map<string, Array<IMessage>>();
+    /** Every message id (the messages collection's unique _id). */
+    public readonly messageIds = new Set<string>();
     public readonly uploads = new Map<string, StoredUpload>();
     public readonly persistence = new Map<string, PersistenceRecord>();
     /** App persistence's index on associations (`model:id` → record ids), as the collection's MongoDB index. */

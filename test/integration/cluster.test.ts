@@ -16,6 +16,14 @@ describe.each([2, 3])('a cluster of %i Rocket.Chat instances', (instances) => {
     const texts = (ticketID: string) => delivered(ticketID).filter((call) => call.body.type === 'agent-message').map((call) => call.body.data.text);
     const pinned = (instance: number) => ({ Authorization: `Token ${SECRET}`, [INSTANCE_HEADER]: String(instance) });
 
+    /** Rooms opened in vain by a race: closed, with a note naming the room the conversation continues in. */
+    const expectExtraRoomsClosedWithNote = (contactKey: string, liveRoomId: string): void => {
+        for (const room of world.roomsOf(contactKey).filter((candidate) => candidate.id !== liveRoomId)) {
+            expect(room.isOpen).toBeUndefined();
+            expect(world.messages(room.id).find((message) => message.type === 'livechat-close')?.text).toContain(`continues in room ${liveRoomId}`);
+        }
+    };
+
     beforeAll(() => world.start());
     afterAll(() => world.stop());
 
@@ -95,6 +103,50 @@ describe.each([2, 3])('a cluster of %i Rocket.Chat instances', (instances) => {
             expect(delivered(ticketID).map((call) => call.body.type === 'close-room' ? 'close' : call.body.data.text)).toEqual([0, 1, 2, 3].map((n) => `while down ${n}`).concat('close'));
         }
     }, 90000);
+
+    it('posts one message when the same Chatday message reaches every instance at once', async () => {
+        await world.settings({ chatday_enabled: true, chatday_token: 'cd-token', chatday_signature_token: 'cd-signature' });
+        for (let round = 0; round < 5; round++) {
+            const chat = Number(`${instances}${round}77`);
+            const opening = { message: { id: `first-${chat}`, type: 'text', data: 'hello' }, chat_id: chat };
+            expect((await world.call('POST', 'chatday', opening, { 'X-Chatday-Signature-Token': 'cd-signature' })).status).toBe(200);
+            const body = { message: { id: `dup-${chat}`, type: 'text', data: 'only once' }, chat_id: chat };
+            const answers = await Promise.all(Array.from({ length: instances * 3 }, (_, i) => world.call('POST', 'chatday', body, { 'X-Chatday-Signature-Token': 'cd-signature', [INSTANCE_HEADER]: String(i % instances) })));
+            expect(answers.every((answer) => answer.status === 200)).toBe(true);
+            const rooms = world.roomsOf(`chatday:${chat}`);
+            expect(rooms).toHaveLength(1);
+            expect(world.messages(rooms[0].id).filter((message) => message.text === 'only once')).toHaveLength(1);
+        }
+    });
+
+    it('opens one live room when a new end user\'s first Chatday message reaches every instance at once', async () => {
+        for (let round = 0; round < 5; round++) {
+            const chat = Number(`${instances}${round}88`);
+            const body = { message: { id: `new-${chat}`, type: 'text', data: 'first words' }, chat_id: chat };
+            const answers = await Promise.all(Array.from({ length: instances }, (_, i) => world.call('POST', 'chatday', body, { 'X-Chatday-Signature-Token': 'cd-signature', [INSTANCE_HEADER]: String(i) })));
+            expect(answers.every((answer) => answer.status === 200)).toBe(true);
+            await world.host.events.settle();
+            const live = world.roomsOf(`chatday:${chat}`).filter((room) => room.isOpen);
+            expect(live).toHaveLength(1);
+            expect(world.visibleMessages(`chatday:${chat}`).filter((message) => message.text === 'first words')).toHaveLength(1);
+            expectExtraRoomsClosedWithNote(`chatday:${chat}`, live[0].id);
+        }
+    });
+
+    it('answers one room when the same new ticket reaches every instance at once; a room opened twice is closed with a note', async () => {
+        for (let round = 0; round < 5; round++) {
+            const token = nextContact();
+            const ticket = { ticketID: `twice-${token}`, visitor: { token, name: 'Twice' } };
+            const answers = await Promise.all(Array.from({ length: instances }, (_, i) => world.call('GET', 'room', ticket, pinned(i))));
+            expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201));
+            expect(new Set(answers.map((answer) => answer.json.id)).size).toBe(1);
+            await world.host.events.settle();
+            const live = world.roomsOf(token).filter((room) => room.isOpen);
+            expect(live.map((room) => room.id)).toEqual([answers[0].json.id]);
+            expectExtraRoomsClosedWithNote(token, live[0].id);
+            expect(delivered(ticket.ticketID).filter((call) => call.body.type === 'close-room')).toEqual([]);
+        }
+    });
 
     it('delivers what an instance stopped in the middle of delivery left, from another instance', async () => {
         await world.settings({ delivery_timeout_seconds: 2 });
