@@ -73,7 +73,14 @@ export class LaneRunner {
                 this.startDue(items);
             }
             if (this.inFlight.size === 0) {
-                break;
+                // An item due within a poll (a fresh reply waiting out ORDER_GRACE_MS) is waited for
+                // here rather than by another run of the job (which would read the outbox again).
+                const wait = this.msUntilNextDue(items);
+                if (wait === undefined || wait > LANE_TIMING.POLL_MS || this.now().getTime() + wait >= this.deadline) {
+                    break;
+                }
+                await new Promise((resolve) => setTimeout(resolve, wait));
+                continue;
             }
             const lastLook = this.clock;
             await firstOf([...this.inFlight.values()], LANE_TIMING.POLL_MS);
@@ -90,6 +97,11 @@ export class LaneRunner {
         if (this.dueSoon(nextDue(await this.store.waitingOf(source)))) {
             await this.scheduler.arm(source);
         }
+    }
+
+    private msUntilNextDue(items: ReadonlyArray<OutboxItem>): number | undefined {
+        const next = nextDue(items);
+        return next === undefined ? undefined : Math.max(0, next.getTime() - this.now().getTime());
     }
 
     /** Whether an item is due within LANE_TIMING.KEEP_ARMED_MS (later ones are armed by the sweep once due). */
