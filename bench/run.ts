@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
+import { RoundTripCounter } from '../test/host/RoundTripCounter';
 import { RapidProWorld, SECRET } from '../test/support/RapidProWorld';
 import { packageTinyApp } from './packageTinyApp';
 import { denoRssKb, LatencySummary, load, summarize } from './stats';
@@ -47,6 +48,16 @@ async function main(): Promise<void> {
     let ticket = 0;
     const openTicket = () => expectStatus(post(`${world.base}/room`, { ticketID: `bench-${++ticket}`, visitor: { token: `b${ticket}`, name: `Bench ${ticket}` } }), 201);
     const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version, concurrency: CONCURRENCY };
+    const counter = RoundTripCounter.install();
+    const roundTrips: Record<string, number> = {};
+    /** Engine round trips of the app per unit of `work`, once the events it caused are handled. */
+    const perUnit = async (label: string, units: number, work: () => Promise<unknown>): Promise<void> => {
+        await world.host.events.settle();
+        const before = counter.total();
+        await work();
+        await world.host.events.settle();
+        roundTrips[label] = Math.round(((counter.total() - before) / units) * 10) / 10;
+    };
 
     const perLevel: Record<string, LatencySummary & { openRooms: number }> = {};
     for (const level of ROOM_LEVELS) {
@@ -55,33 +66,46 @@ async function main(): Promise<void> {
             await load(missing, CONCURRENCY, openTicket);
         }
         const tokens = Array.from({ length: Math.min(50, ticket) }, (_, i) => `b${ticket - i * Math.max(1, Math.floor(ticket / 50))}`).filter((candidate) => world.openRoomOf(candidate) !== undefined);
-        const summary = await load(200, 4, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token: tokens[i % tokens.length] }, text: `at ${level}` }), 201));
-        perLevel[String(level)] = { ...summary, openRooms: world.host.store.openRoomsCount() };
+        let summary: LatencySummary | undefined;
+        await perUnit(`contact message at ${level} open rooms`, 200, async () => {
+            summary = await load(200, 4, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token: tokens[i % tokens.length] }, text: `at ${level}` }), 201));
+        });
+        perLevel[String(level)] = { ...summary!, openRooms: world.host.store.openRoomsCount() };
         process.stdout.write(`  … ${level} open rooms measured\n`);
     }
     results.visitorMessageByOpenRooms = perLevel;
 
     const floor = await load(500, CONCURRENCY, () => expectStatus(post(`${front}${tinyId}/noop`, {}), 201));
-    const rooms = await load(300, CONCURRENCY, openTicket);
+    let rooms!: LatencySummary;
+    await perUnit('open ticket (/room)', 300, async () => {
+        rooms = await load(300, CONCURRENCY, openTicket);
+    });
     await openTicket();
     const token = `b${ticket}`;
-    const messages = await load(500, CONCURRENCY, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token }, text: `message ${i}` }), 201));
+    let messages!: LatencySummary;
+    await perUnit('contact message (/visitor-message and its IPostMessageSent)', 500, async () => {
+        messages = await load(500, CONCURRENCY, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token }, text: `message ${i}` }), 201));
+    });
     results.engineFloorNoop = floor;
     results.openTicket = { ...rooms, ratioToFloorP50: Math.round((rooms.p50ms / floor.p50ms) * 10) / 10 };
     results.visitorMessage = { ...messages, ratioToFloorP50: Math.round((messages.p50ms / floor.p50ms) * 10) / 10 };
 
     const roomId = world.openRoomOf(token)!.id;
     const deliveries: Array<number> = [];
-    for (let i = 0; i < 100; i++) {
-        const before = world.rapidpro.received.length;
-        const t0 = process.hrtime.bigint();
-        world.host.agentMessage(roomId, 'agent', `reply ${i}`);
-        while (world.rapidpro.received.length === before) {
-            await new Promise((resolve) => setImmediate(resolve));
+    await perUnit('agent reply to delivered (outbox, lane, POST)', 30, async () => {
+        for (let i = 0; i < 30; i++) {
+            const before = world.rapidpro.received.length;
+            const t0 = process.hrtime.bigint();
+            world.host.agentMessage(roomId, 'agent', `reply ${i}`);
+            while (world.rapidpro.received.length === before) {
+                await new Promise((resolve) => setImmediate(resolve));
+            }
+            deliveries.push(Number(process.hrtime.bigint() - t0) / 1e6);
         }
-        deliveries.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
+        await world.outboxIdle();
+    });
     results.agentReplyToCallback = summarize(deliveries, deliveries.reduce((sum, ms) => sum + ms, 0));
+    results.roundTripsPerUnit = roundTrips;
 
     const before = persistenceFootprint(world);
     for (let i = 0; i < 100; i++) {
@@ -117,6 +141,10 @@ function print(results: Record<string, unknown>): void {
     lines.push(`\npersistence per open conversation: ${footprint.records} records, ${footprint.bytes} bytes`);
     const memory = results.memory as Record<string, number>;
     lines.push(`memory: host RSS ${memory.hostRssMb} MB (heap ${memory.hostHeapUsedMb} MB), Deno runtimes RSS ${memory.denoRuntimesRssMb} MB`);
+    lines.push('', 'Engine round trips of the app (accessor and bridge calls; each a database query on a real server):');
+    for (const [label, count] of Object.entries(results.roundTripsPerUnit as Record<string, number>)) {
+        lines.push(`  ${label.padEnd(64)} ${count}`);
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
 }
 
