@@ -11,7 +11,7 @@ import { DuplicateMessageError } from '../livechat/DuplicateMessageError';
 
 /** At most this many events are kept per end user while nobody is online. */
 const MAX_KEPT = 500;
-/** A kept event that fails this many times for another reason than nobody online is dropped (logged). */
+/** A kept event that fails this many times for another reason than nobody online is given up (logged as an error). */
 const MAX_FAILURES = 5;
 
 /** What replaying an end user's kept events came to. */
@@ -88,7 +88,7 @@ export class BridgeEventApplier {
     private async keep(record: PendingInbound | undefined, event: InboundEvent): Promise<PendingInbound> {
         const current = record ?? { source: this.adapter.source, visitorToken: event.visitorToken, events: [], since: new Date().toISOString(), failures: 0 };
         if (current.events.length >= MAX_KEPT) {
-            this.context.logger.error(`${this.adapter.source}: ${MAX_KEPT} events of ${event.visitorToken} are already waiting for an agent; ${event.type} dropped`);
+            this.context.logger.error(`${this.adapter.source}: ${MAX_KEPT} events of ${event.visitorToken} are already waiting for an agent; ${event.type} not kept`);
             return current;
         }
         const updated = { ...current, events: [...current.events, event] };
@@ -122,7 +122,7 @@ export class BridgeEventApplier {
                     outcome = 'retry';
                     break;
                 }
-                this.context.logger.error(`${source}: kept ${events[0].type} for ${record.visitorToken} not applied and dropped: ${reason}`);
+                this.context.logger.error(`${source}: kept ${events[0].type} for ${record.visitorToken} given up, not applied: ${reason}`);
             }
             events.shift();
             failures = 0;

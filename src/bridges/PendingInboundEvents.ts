@@ -10,7 +10,7 @@ export interface PendingInbound {
     events: Array<InboundEvent>;
     /** When the first of them was kept. */
     since: string;
-    /** Failed attempts at the first event for another reason than nobody online (it is dropped after a few). */
+    /** Failed attempts at the first event for another reason than nobody online (it is given up after a few). */
     failures: number;
 }
 

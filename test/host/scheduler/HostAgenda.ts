@@ -179,7 +179,7 @@ export class HostAgenda {
         this.lockingOnTheFly = true;
         const job = this.jobsToLock.pop();
         if (!job || this.queueFilling.has(job.attrs.name)) {
-            // Agenda drops the job here; the next poll finds it.
+            // Agenda lets go of the job here; the next poll finds it.
             this.lockingOnTheFly = false;
             return;
         }
