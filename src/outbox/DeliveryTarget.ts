@@ -1,4 +1,4 @@
-import { IHttpResponse, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IEnvironmentWrite, IHttpResponse, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AppSettings } from '../settings/AppSettings';
 import { OutboxItem } from './OutboxItem';
 
@@ -17,6 +17,8 @@ export interface NotReady {
 export interface DeliveryContext {
     read: IRead;
     settings: AppSettings;
+    /** The app's environment writer (settings a target keeps current), when the run has one. */
+    environment?: IEnvironmentWrite;
 }
 
 /** Where one source's outbound items go: turns an item into a request, and reads the receiver's error text. */

@@ -1,4 +1,4 @@
-import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IEnvironmentWrite, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AppSettings } from '../settings/AppSettings';
 import { conversationHeads, nextDue } from './conversationHeads';
 import { DeliveryTarget } from './DeliveryTarget';
@@ -14,6 +14,8 @@ export interface LaneRunnerDeps {
     http: IHttp;
     persistence: IPersistence;
     logger: ILogger;
+    /** The app's environment writer (see DeliveryContext.environment). */
+    environment?: IEnvironmentWrite;
     source: string;
     target: DeliveryTarget | undefined;
     now?: () => Date;
@@ -60,7 +62,7 @@ export class LaneRunner {
         this.scheduler = new LaneScheduler(deps.modify);
         this.processor = new OutboxProcessor({
             read: deps.read, http: deps.http, persistence: deps.persistence, logger: deps.logger,
-            settings: AppSettings.from(deps.read), target: deps.target, now: this.now,
+            settings: AppSettings.from(deps.read), target: deps.target, environment: deps.environment, now: this.now,
         });
     }
 

@@ -1,4 +1,4 @@
-import { IHttp, IHttpResponse, ILogger, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IEnvironmentWrite, IHttp, IHttpResponse, ILogger, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
@@ -17,6 +17,8 @@ export interface OutboxProcessorDeps {
     /** Settings read at most once per lane run. */
     settings: AppSettings;
     target: DeliveryTarget | undefined;
+    /** The app's environment writer, for targets that keep a setting current. */
+    environment?: IEnvironmentWrite;
     now?: () => Date;
 }
 
@@ -88,7 +90,7 @@ export class OutboxProcessor {
         if (!target) {
             return { kind: 'drop', reason: `no delivery target for source ${item.source}` };
         }
-        const request = await target.prepare(item, { read: this.deps.read, settings: this.deps.settings });
+        const request = await target.prepare(item, { read: this.deps.read, settings: this.deps.settings, environment: this.deps.environment });
         if (isNotReady(request)) {
             return { kind: 'retry', reason: request.notReady };
         }

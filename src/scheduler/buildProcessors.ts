@@ -29,7 +29,8 @@ function processor(app: IApp, job: Job): IProcessor['processor'] {
 /** One delivery lane per source: its own job name, so a slow receiver never holds up another source's deliveries. */
 function lane(source: string): Job {
     return async (app, _context, read, modify, http, persistence) => {
-        await new LaneRunner({ read, modify, http, persistence, logger: app.getLogger(), source, target: outboundAdapter(source)?.target }).run();
+        const environment = typeof app.getAccessors === 'function' ? app.getAccessors().environmentWriter : undefined;
+        await new LaneRunner({ read, modify, http, persistence, logger: app.getLogger(), environment, source, target: outboundAdapter(source)?.target }).run();
     };
 }
 

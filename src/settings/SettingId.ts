@@ -4,6 +4,8 @@ export enum SettingId {
     DefaultDepartment = 'default_department',
     RapidProApiToken = 'rapidpro_api_token',
     RapidProHistoryHours = 'rapidpro_history_hours',
+    /** Hidden: RapidPro's callback URL, copied here by PUT /settings so every instance keeps it in memory. */
+    RapidProCallbackUrl = 'rapidpro_callback_url',
     DeliveryTimeoutSeconds = 'delivery_timeout_seconds',
     DeliveryMaxAgeHours = 'delivery_max_age_hours',
     DeliveryRetryBaseSeconds = 'delivery_retry_base_seconds',

@@ -47,6 +47,7 @@ export const SETTINGS: ReadonlyArray<ISetting> = [
     setting(SettingId.DefaultDepartment, 'string', S.General, ''),
     setting(SettingId.RapidProApiToken, 'password', S.RapidPro, ''),
     setting(SettingId.RapidProHistoryHours, 'number', S.RapidPro, 6),
+    { ...setting(SettingId.RapidProCallbackUrl, 'string', S.RapidPro, ''), hidden: true },
     setting(SettingId.DeliveryTimeoutSeconds, 'number', S.Delivery, 15),
     setting(SettingId.DeliveryMaxAgeHours, 'number', S.Delivery, 24),
     setting(SettingId.DeliveryRetryBaseSeconds, 'number', S.Delivery, 2),

@@ -1,6 +1,7 @@
 import { AppBridges } from '@rocket.chat/apps-engine/server/bridges';
 import { HostActivationBridge } from './bridges/HostActivationBridge';
 import { HostApiBridge } from './bridges/HostApiBridge';
+import { HostAppDetailChangesBridge } from './bridges/HostAppDetailChangesBridge';
 import { HostFederationBridge } from './bridges/HostFederationBridge';
 import { HostHttpBridge } from './bridges/HostHttpBridge';
 import { HostInternalBridge } from './bridges/HostInternalBridge';
@@ -32,7 +33,7 @@ export class HostBridges extends AppBridges {
     private readonly serverSettings: HostServerSettingBridge;
     private readonly uploads: HostUploadBridge;
     private readonly internal: HostInternalBridge;
-    private readonly detailChanges = { doOnAppSettingsChange: (): void => undefined };
+    public readonly detailChanges = new HostAppDetailChangesBridge();
 
     /** `instance` names this server instance (Agenda's lastModifiedBy on the jobs it saves). */
     constructor(store: HostStore, livechat: LivechatService, errors: HostErrors, instance = 'local') {
@@ -61,7 +62,7 @@ export class HostBridges extends AppBridges {
     public getServerSettingBridge() { return this.serverSettings; }
     public getUploadBridge() { return this.uploads; }
     public getInternalBridge() { return this.internal; }
-    public getAppDetailChangesBridge() { return this.detailChanges as never; }
+    public getAppDetailChangesBridge() { return this.detailChanges; }
     public getCommandBridge() { return unusedBridge<never>('CommandBridge'); }
     public getContactBridge() { return unusedBridge<never>('ContactBridge'); }
     public getEnvironmentalVariableBridge() { return unusedBridge<never>('EnvironmentalVariableBridge'); }

@@ -68,6 +68,13 @@ export class HostEvents {
         this.held = undefined;
     }
 
+    /** Other work a test should be able to wait for with `settle()` (a broadcast between instances); its failure goes to the host's errors. */
+    public track(work: Promise<unknown>): void {
+        const run = work.catch((error) => this.errors.record('host', error));
+        this.pending.add(run);
+        void run.finally(() => this.pending.delete(run));
+    }
+
     /** Events fired and not finished yet. */
     public pendingCount(): number {
         return this.pending.size;

@@ -88,6 +88,8 @@ export class LocalRocketChat {
     private readonly instances: Array<Instance>;
     /** Round-robin position, shared by every pinned view (`on`). */
     private readonly turn = { next: 0 };
+    /** `instance:appId:settingId` of settings an instance is taking from another's announcement (it does not announce them again). */
+    private readonly receivingSetting = new Set<string>();
     /** The instance a view made by `on(i)` is pinned to. */
     private pinned?: number;
 
@@ -162,20 +164,18 @@ export class LocalRocketChat {
 
     /**
      * Changes an app setting as the admin does in Administration > Apps: saved through one
-     * instance, whose app's onSettingUpdated runs; every other instance is notified
-     * (AppDetailChangesBridge → AppServerListener.onAppSettingsChange) and updates its app too.
+     * instance, whose app's onSettingUpdated runs; every other instance is notified (see
+     * HostAppDetailChangesBridge) and its app runs onSettingUpdated too. Resolves once every
+     * instance has it.
      */
     public async setSetting(appId: string, id: string, value: unknown): Promise<void> {
-        const [first, ...others] = [this.acting(), ...this.running().filter((instance) => instance !== this.acting())];
-        const current: ISetting | undefined = this.engine(first).getOneById(appId)?.getStorageItem().settings[id];
+        const instance = this.acting();
+        const current: ISetting | undefined = this.engine(instance).getOneById(appId)?.getStorageItem().settings[id];
         if (!current) {
             throw new Error(`unknown setting ${id}`);
         }
-        const setting = { ...current, value };
-        await this.engine(first).getSettingsManager().updateAppSetting(appId, setting);
-        for (const instance of others) {
-            await this.engine(instance).getSettingsManager().updateAppSetting(appId, { ...setting });
-        }
+        await this.engine(instance).getSettingsManager().updateAppSetting(appId, { ...current, value });
+        await this.events.settle();
     }
 
     public async settingValue(appId: string, id: string): Promise<unknown> {
@@ -373,7 +373,31 @@ export class LocalRocketChat {
 
     private newInstance(index: number): Instance {
         const livechat = new LivechatService(this.store, this.events.of(index));
-        return { index, livechat, bridges: new HostBridges(this.store, livechat, this.errors, `instance-${index}`), stopped: false };
+        const bridges = new HostBridges(this.store, livechat, this.errors, `instance-${index}`);
+        bridges.detailChanges.notify = (appId, setting) => this.announceSetting(index, appId, setting);
+        return { index, livechat, bridges, stopped: false };
+    }
+
+    /**
+     * AppServerNotifier.appSettingsChange → AppServerListener.onAppSettingsChange on every other
+     * instance: its copy of the app takes the setting (and runs onSettingUpdated) without
+     * announcing it again. Runs after the saving call, as a broadcast does; `events.settle()` waits for it.
+     */
+    private announceSetting(from: number, appId: string, setting: ISetting): void {
+        if (this.receivingSetting.has(`${from}:${appId}:${setting.id}`)) {
+            return;
+        }
+        for (const instance of this.running().filter((candidate) => candidate.index !== from)) {
+            const key = `${instance.index}:${appId}:${setting.id}`;
+            this.events.track((async () => {
+                this.receivingSetting.add(key);
+                try {
+                    await this.engine(instance).getSettingsManager().updateAppSetting(appId, { ...setting });
+                } finally {
+                    this.receivingSetting.delete(key);
+                }
+            })());
+        }
     }
 
     private async startInstance(instance: Instance): Promise<void> {

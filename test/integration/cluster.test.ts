@@ -1,3 +1,4 @@
+import { FakeRapidPro } from '../fakes/FakeRapidPro';
 import { INSTANCE_HEADER } from '../host/FrontDoor';
 import { RapidProWorld, SECRET } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
@@ -38,6 +39,27 @@ describe.each([2, 3])('a cluster of %i Rocket.Chat instances', (instances) => {
             await world.host.setSetting(world.appId, 'app_secret', SECRET);
         }
     });
+
+    it('delivers to the callback RapidPro gave through one instance, whichever instance delivers', async () => {
+        const moved = new FakeRapidPro();
+        await moved.start();
+        moved.expectedSecret = SECRET;
+        try {
+            expect((await world.call('PUT', 'settings', { webhook: { url: moved.callbackUrl } }, pinned(0))).status).toBe(204);
+            await world.host.events.settle();
+            const ticketID = `moved-${instances}`;
+            const roomId = await world.openTicket(ticketID, nextContact());
+            for (let n = 0; n < 6; n++) {
+                world.host.agentMessage(roomId, 'agent', `moved ${n}`);
+                await waitFor(`reply ${n} at the new callback`, () => moved.delivered().filter((call) => call.body?.ticketID === ticketID).length === n + 1, 15000);
+            }
+            expect(texts(ticketID)).toEqual([]);
+        } finally {
+            expect((await world.call('PUT', 'settings', { webhook: { url: world.rapidpro.callbackUrl } }, pinned(instances - 1))).status).toBe(204);
+            await world.host.events.settle();
+            await moved.stop();
+        }
+    }, 60000);
 
     it('opens many tickets at once over the instances: one room each', async () => {
         const tokens = Array.from({ length: 20 }, () => nextContact());

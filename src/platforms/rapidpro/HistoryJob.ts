@@ -2,6 +2,7 @@ import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-
 import { IJobContext } from '@rocket.chat/apps-engine/definition/scheduler';
 import { LivechatGateway } from '../../livechat/LivechatGateway';
 import { AppSettings } from '../../settings/AppSettings';
+import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { SettingId } from '../../settings/SettingId';
 import { fetchHistory, formatHistory } from './RapidProHistory';
 
@@ -24,7 +25,7 @@ export async function runHistoryJob(context: IJobContext, appId: string, read: I
             return;
         }
         const timeoutMs = (await settings.count(SettingId.DeliveryTimeoutSeconds, 15)) * 1000;
-        const messages = await fetchHistory(http, read.getPersistenceReader(), token, data.contactUUID, data.after, timeoutMs, logger);
+        const messages = await fetchHistory(http, new RapidProCallbackStore(read.getPersistenceReader(), settings), token, data.contactUUID, data.after, timeoutMs, logger);
         const livechat = new LivechatGateway(read, modify, appId);
         const room = await livechat.room(data.roomId);
         if (!room || messages.length === 0) {

@@ -1,5 +1,7 @@
-import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IEnvironmentWrite, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AssociationKeys } from '../../persistence/AssociationKeys';
+import { AppSettings } from '../../settings/AppSettings';
+import { SettingId } from '../../settings/SettingId';
 
 interface CallbackRecord {
     url: string;
@@ -8,19 +10,38 @@ interface CallbackRecord {
 
 const KEYS = [AssociationKeys.kind('rapidpro-callback'), AssociationKeys.rapidproCallback()];
 
-/** The callback URL RapidPro gave with `PUT /settings` (its event_callback endpoint). */
+/**
+ * The callback URL RapidPro gave with `PUT /settings` (its event_callback endpoint). Kept in
+ * app persistence, and copied into the hidden setting `rapidpro_callback_url`, which every
+ * instance keeps in memory (settings changes reach onSettingUpdated everywhere): a delivery
+ * needs no round trip for it. Installations that stored it before the setting existed are read
+ * from persistence and copied over by the first delivery that has the environment writer.
+ */
 export class RapidProCallbackStore {
-    constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
+    constructor(
+        private readonly reader: IPersistenceRead,
+        private readonly settings: AppSettings,
+        private readonly writer?: IPersistence,
+        private readonly environment?: IEnvironmentWrite,
+    ) {}
 
     public async url(): Promise<string | undefined> {
+        const kept = await this.settings.text(SettingId.RapidProCallbackUrl);
+        if (kept) {
+            return kept;
+        }
         const [record] = (await this.reader.readByAssociations(KEYS)) as Array<CallbackRecord>;
+        if (record?.url && this.environment) {
+            await this.environment.getSettings().updateValue(SettingId.RapidProCallbackUrl, record.url);
+        }
         return record?.url;
     }
 
     public async save(url: string, now: Date): Promise<void> {
-        if (!this.writer) {
+        if (!this.writer || !this.environment) {
             throw new Error('RapidProCallbackStore opened read-only');
         }
         await this.writer.updateByAssociations(KEYS, { url, updatedAt: now.toISOString() }, true);
+        await this.environment.getSettings().updateValue(SettingId.RapidProCallbackUrl, url);
     }
 }

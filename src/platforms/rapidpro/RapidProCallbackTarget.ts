@@ -9,8 +9,8 @@ import { RapidProCallbackStore } from './RapidProCallbackStore';
 export class RapidProCallbackTarget implements DeliveryTarget {
     public readonly source = 'rapidpro';
 
-    public async prepare(item: OutboxItem, { read, settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
-        const url = await new RapidProCallbackStore(read.getPersistenceReader()).url();
+    public async prepare(item: OutboxItem, { read, settings, environment }: DeliveryContext): Promise<OutboundRequest | NotReady> {
+        const url = await new RapidProCallbackStore(read.getPersistenceReader(), settings, undefined, environment).url();
         if (!url) {
             return { notReady: 'RapidPro has not connected yet (no callback URL from PUT /settings)' };
         }

@@ -1,4 +1,4 @@
-import { IHttp, ILogger, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IHttp, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { responseJson } from '../../http/responseJson';
 
@@ -34,9 +34,9 @@ export function formatHistory(messages: Array<RapidProMessage>, contactName: str
 
 /** The contact's messages since `after`, from RapidPro's API v2, following `next` pages. */
 export async function fetchHistory(
-    http: IHttp, reader: IPersistenceRead, apiToken: string, contactUUID: string, after: string, timeoutMs: number, logger: ILogger,
+    http: IHttp, callbacks: RapidProCallbackStore, apiToken: string, contactUUID: string, after: string, timeoutMs: number, logger: ILogger,
 ): Promise<Array<RapidProMessage>> {
-    const callback = await new RapidProCallbackStore(reader).url();
+    const callback = await callbacks.url();
     if (!callback) {
         throw new Error('RapidPro has not connected yet (no callback URL), so its API address is unknown');
     }

@@ -14,7 +14,7 @@ export class RapidProSettingsEndpoint extends JsonEndpoint {
 
     protected async handle({ request, method, read, persistence, settings, logger }: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(request.headers, settings);
-        const store = new RapidProCallbackStore(read.getPersistenceReader(), persistence);
+        const store = new RapidProCallbackStore(read.getPersistenceReader(), settings, persistence, this.app.getAccessors().environmentWriter);
         if (method === 'get') {
             const url = await store.url();
             return jsonResponse(200, { webhook: { url: url ?? null } });
