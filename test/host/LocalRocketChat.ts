@@ -124,6 +124,11 @@ export class LocalRocketChat {
         await this.engine().getSettingsManager().updateAppSetting(appId, { ...current, value });
     }
 
+    /** The app's settings as Administration > Apps shows them (definitions and current values). */
+    public appSettings(appId: string): Array<ISetting> {
+        return Object.values(this.engine().getOneById(appId)?.getStorageItem().settings ?? {});
+    }
+
     public async settingValue(appId: string, id: string): Promise<unknown> {
         const setting = this.engine().getOneById(appId)?.getStorageItem().settings[id];
         return setting?.value ?? setting?.packageValue;
