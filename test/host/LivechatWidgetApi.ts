@@ -117,7 +117,8 @@ export class LivechatWidgetApi {
             case 'POST visitor':
                 return this.registerVisitor(this.jsonBody(request));
             case 'GET visitor/:param':
-                return { body: { visitor: this.visitor(param!) } };
+                // api/v1/visitor.ts throws Meteor.Error('invalid-token'), whose message is "[invalid-token]".
+                return { body: { visitor: this.visitor(param!, '[invalid-token]') } };
             case 'GET room':
                 return this.room(Object.fromEntries(request.url.searchParams));
             case 'POST room.close':
@@ -144,10 +145,10 @@ export class LivechatWidgetApi {
         return body.value as Record<string, unknown>;
     }
 
-    private visitor(token: string): IVisitor {
+    private visitor(token: string, error = 'invalid-token'): IVisitor {
         const visitor = this.host.store.visitorByToken(token);
         if (!visitor) {
-            throw new Error('invalid-token');
+            throw new Error(error);
         }
         return visitor;
     }
