@@ -1,7 +1,7 @@
 import { Attempt } from './RecordingServer';
 
 /** How much of a body a printed line shows. */
-export const SHOWN_BODY = 240;
+export const SHOWN_BODY = 320;
 
 /**
  * One line for one request a fake platform received: time, platform, method, path (with its query),
