@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { LogMessageSeverity } from '@rocket.chat/apps-engine/definition/accessors';
 import { FrontDoor } from '../host/FrontDoor';
 import { LOG_TEXT_LIMIT } from '../host/api/appLogView';
@@ -39,6 +41,15 @@ describe('the route list and unknown routes', () => {
         const routes = answer.json.routes.map((route: { method: string; path: string }) => `${route.method} ${route.path}`);
         expect(routes).toEqual(expect.arrayContaining(['GET /host/rooms', 'POST /host/departments', 'POST /host/departments/:department/agents', 'PUT /host/agents/:username/status', 'GET /host/logs']));
         expect(answer.json.routes.every((route: { summary: string }) => route.summary.length > 0)).toBe(true);
+    });
+
+    it('has every route in the README\'s Playground API table', async () => {
+        const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+        const table = readme.slice(readme.indexOf('### Playground API'), readme.indexOf('## Install on a real Rocket.Chat'));
+        const shape = (route: string) => route.replace(/\?.*$/, '').replace(/(:\w+|<[^>]+>)/g, '*');
+        const documented = new Set([...table.matchAll(/`((?:GET|POST|PUT|DELETE) \/host[^`]*)`/g)].map((match) => shape(match[1])));
+        const routes = (await call('GET', '/host')).json.routes.map((route: { method: string; path: string }) => shape(`${route.method} ${route.path}`));
+        expect(routes.filter((route: string) => !documented.has(route))).toEqual([]);
     });
 
     it('answers an unknown route 404 and a known path with the wrong method 405, naming the allowed one', async () => {
