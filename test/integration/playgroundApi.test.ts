@@ -220,9 +220,9 @@ describe('logs', () => {
         running.host.logs.entries.push({
             appId: running.appId, method: 'app:playgroundTest' as never, startTime: now, endTime: now, totalTime: 0, _createdAt: now,
             entries: [
-                { severity: LogMessageSeverity.WARNING, timestamp: now, args: ['w'.repeat(LOG_TEXT_LIMIT + 500)], method: 'app:playgroundTest' },
-                { severity: LogMessageSeverity.ERROR, timestamp: now, args: ['an error line'], method: 'app:playgroundTest' },
-                { severity: LogMessageSeverity.DEBUG, timestamp: now, args: ['a debug line'], method: 'app:playgroundTest' },
+                { severity: LogMessageSeverity.WARNING, timestamp: now, args: ['w'.repeat(LOG_TEXT_LIMIT + 500)] },
+                { severity: LogMessageSeverity.ERROR, timestamp: now, args: ['an error line'] },
+                { severity: LogMessageSeverity.DEBUG, timestamp: now, args: ['a debug line'] },
             ],
         });
         const all = await call('GET', '/host/logs');
