@@ -5,6 +5,8 @@
 // One zip for every supported engine: the bundle is ES2017 (Apps-Engine 1.53 and older parse
 // the app as ES2017 before running it; the build fails loudly when it would not parse), and
 // app.json keeps the oldest supported engine as requiredApiVersion.
+// Nothing is rebuilt when no input changed since the last build (package-inputs.js); `--force`
+// rebuilds all the same.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -12,11 +14,11 @@ const { execFileSync } = require('child_process');
 const AdmZip = require('adm-zip');
 const esbuild = require('esbuild');
 const { assertParsesAsEs2017 } = require('./es2017');
+const { APP_FILES, inputsDigest, recordBuild, upToDateZip } = require('./package-inputs');
 
 const root = path.resolve(__dirname, '..');
 // A staging folder per process, so parallel builds (two test runs) never share one.
 const stage = path.join(root, 'build', `package-src-${process.pid}`);
-const APP_FILES = ['app.json', 'package.json', 'TicketsApp.ts', 'icon.png', 'src', 'i18n'];
 
 function stageSources() {
 	fs.rmSync(stage, { recursive: true, force: true });
@@ -66,6 +68,12 @@ function manifest(compiledManifest) {
 }
 
 function main() {
+	const digest = inputsDigest(root);
+	const current = process.argv.includes('--force') ? undefined : upToDateZip(root, digest);
+	if (current) {
+		process.stdout.write(`${path.relative(root, current)} (up to date: no input changed since it was built)\n`);
+		return;
+	}
 	stageSources();
 	const { name, zip } = compile();
 	const { classFile, code } = bundle(zip);
@@ -83,6 +91,7 @@ function main() {
 	const temporary = `${target}.${process.pid}.tmp`;
 	final.writeZip(temporary);
 	fs.renameSync(temporary, target);
+	recordBuild(root, digest, name);
 	fs.rmSync(stage, { recursive: true, force: true });
 	process.stdout.write(`${path.relative(root, target)}\n`);
 }

@@ -8,7 +8,7 @@ export interface HistoryMessage {
     attachments?: Array<{ content_type: string; url: string }>;
 }
 
-const CALLBACK_PATH = '/mr/tickets/types/rocketchat/event_callback/6f1c8a8e-2b43-4d7e-9a1b-000000000001';
+export const RAPIDPRO_CALLBACK_PATH = '/mr/tickets/types/rocketchat/event_callback/6f1c8a8e-2b43-4d7e-9a1b-000000000001';
 
 /**
  * A RapidPro on loopback: its ticketer event callback (answers like mailroom: 200
@@ -26,11 +26,11 @@ export class FakeRapidPro extends RecordingServer {
     constructor() {
         super({ status: 200, body: { status: 'handled' } });
         this.route('/api/v2/messages.json', (request) => this.answerHistory(request));
-        this.route(CALLBACK_PATH, (request) => this.checkSecret(request));
+        this.route(RAPIDPRO_CALLBACK_PATH, (request) => this.checkSecret(request));
     }
 
     public get callbackUrl(): string {
-        return `${this.origin}${CALLBACK_PATH}`;
+        return `${this.origin}${RAPIDPRO_CALLBACK_PATH}`;
     }
 
     private checkSecret(request: RecordedRequest): Reply | undefined {

@@ -51,6 +51,8 @@ export class RecordingServer {
     public behaviour: Behaviour = { kind: 'ok' };
     /** A behaviour for some requests only (e.g. one conversation's); undefined falls back to `behaviour`. */
     public behaviourFor?: (request: RecordedRequest) => Behaviour | undefined;
+    /** Called once each request is answered (or given up by the caller), e.g. to print it. */
+    public onAnswered?: (attempt: Attempt) => void;
     protected readonly routes = new Map<string, Route>();
     private readonly patternRoutes: Array<{ pattern: RegExp; route: Route }> = [];
     private server?: http.Server;
@@ -146,12 +148,14 @@ export class RecordingServer {
                     attempt.status = late.status;
                     attempt.answer = callerGone || res.destroyed ? 'hang' : outcome(late.status);
                     send(res, late);
+                    this.onAnswered?.(attempt);
                 }, reply.hangMs);
                 return;
             }
             attempt.status = reply.status;
             attempt.answer = outcome(reply.status);
             send(res, reply);
+            this.onAnswered?.(attempt);
         });
     }
 }

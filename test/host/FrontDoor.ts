@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 import { serveFileUpload } from './FileUploadRoute';
 import { LocalRocketChat } from './LocalRocketChat';
 import { InspectionApi } from './InspectionApi';
+import { parseHostBody } from './api/parseHostBody';
 import { parseAppRequestBody } from './parseAppRequestBody';
 import { LivechatWidgetApi } from './LivechatWidgetApi';
 import { matchEndpoint } from './matchEndpoint';
@@ -11,30 +12,10 @@ import { sendJson } from './sendJson';
 /** Pins an app call to one instance of a cluster (tests); the front door removes it. */
 export const INSTANCE_HEADER = 'x-host-instance';
 const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
-/** Read at most this much of a body (the host's own routes accept up to it; app routes stop at 100 kB). */
+/** Read at most this much of a body (the host's own routes and widget uploads accept up to it; app routes stop at 100 kB). */
 const MAX_BODY = 5 * 1024 * 1024;
 
-export interface ParsedBody {
-    ok: boolean;
-    value: unknown;
-}
-
-/** The host's own `/host/…` routes: JSON (whatever the content type) or form, on every method. */
-export function parseBody(raw: string, contentType: string): ParsedBody {
-    if (raw === '') {
-        return { ok: true, value: {} };
-    }
-    if (contentType.includes('application/x-www-form-urlencoded')) {
-        return { ok: true, value: Object.fromEntries(new URLSearchParams(raw)) };
-    }
-    try {
-        return { ok: true, value: JSON.parse(raw) };
-    } catch {
-        return { ok: !contentType.includes('json'), value: contentType.includes('json') ? undefined : {} };
-    }
-}
-
-/** The whole body; past MAX_BODY the rest is read and dropped (undefined), so the client still gets an answer. */
+/** The whole body; past MAX_BODY the rest is read and discarded (undefined), so the client still gets an answer. */
 function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
     return new Promise((resolve, reject) => {
         const chunks: Array<Buffer> = [];
@@ -60,8 +41,9 @@ function sendExpressError(res: http.ServerResponse, status: number): void {
 /**
  * Rocket.Chat's HTTP front door on localhost: `/api/apps/public/<appId>/<path>` goes to
  * the app as Rocket.Chat routes it (its body parsed as Rocket.Chat's router parses it, see
- * parseAppRequestBody; an error there is answered by express before the app); `/host/…` is an inspection and agent-action API for
- * tests and people; `/file-upload/<id>/<name>` serves uploaded files.
+ * parseAppRequestBody; an error there is answered by express before the app); `/api/v1/livechat/…`
+ * is Rocket.Chat's widget API for visitors (LivechatWidgetApi); `/host/…` is the host's own API
+ * for tests and people (InspectionApi); `/file-upload/<id>/<name>` serves uploaded files.
  */
 export class FrontDoor {
     private readonly server: http.Server;
@@ -70,7 +52,7 @@ export class FrontDoor {
 
     constructor(private readonly host: LocalRocketChat, appId: () => string) {
         this.inspection = new InspectionApi(host, appId);
-        this.widget = new LivechatWidgetApi(host.store);
+        this.widget = new LivechatWidgetApi(host);
         this.server = http.createServer((req, res) => {
             this.handle(req, res).catch((error) => sendJson(res, 500, { error: String(error instanceof Error ? error.message : error) }));
         });
@@ -110,12 +92,11 @@ export class FrontDoor {
             sendJson(res, 413, { error: 'request entity too large' });
             return;
         }
-        const body = parseBody(raw.toString('utf8'), String(req.headers['content-type'] ?? ''));
         if (this.widget.handles(url.pathname)) {
-            this.widget.handle(req.method ?? 'GET', url.pathname, body.value, res);
+            this.widget.handle({ method: req.method ?? 'GET', url, raw, headers: req.headers }, res);
             return;
         }
-        await this.inspection.handle(req.method ?? 'GET', url, body.value, res);
+        await this.inspection.handle(req.method ?? 'GET', url, parseHostBody(raw.toString('utf8'), String(req.headers['content-type'] ?? '')), res);
     }
 
     private async forwardToApp(appId: string, requested: string, req: http.IncomingMessage, url: URL, content: unknown, res: http.ServerResponse): Promise<void> {

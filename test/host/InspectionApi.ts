@@ -1,81 +1,78 @@
 import * as http from 'http';
-import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
-import { AgentFile, LocalRocketChat } from './LocalRocketChat';
+import { LocalRocketChat } from './LocalRocketChat';
+import { HostApiContext } from './api/HostApiContext';
+import { HostApiError } from './api/HostApiError';
+import { logRoutes } from './api/logRoutes';
+import { omnichannelRoutes } from './api/omnichannelRoutes';
+import { HostBody } from './api/parseHostBody';
+import { roomRoutes } from './api/roomRoutes';
+import { answer, HostAnswer, HostRoute } from './api/HostRoute';
+import { settingRoutes } from './api/settingRoutes';
 import { sendJson } from './sendJson';
 
-type Body = Record<string, unknown>;
-
-function summarizeMessage(message: IMessage): object {
-    return {
-        id: message.id,
-        type: message.type ?? null,
-        sender: message.sender.username,
-        senderType: (message as { token?: string }).token ? 'visitor' : message.sender.type,
-        text: message.text,
-        attachments: message.attachments ?? [],
-        blocks: message.blocks ?? [],
-        createdAt: message.createdAt,
-    };
+function matches(pattern: string, segments: ReadonlyArray<string>): Record<string, string> | undefined {
+    const parts = pattern.split('/').filter(Boolean);
+    if (parts.length !== segments.length) {
+        return undefined;
+    }
+    const params: Record<string, string> = {};
+    for (let i = 0; i < parts.length; i++) {
+        if (parts[i].startsWith(':')) {
+            params[parts[i].slice(1)] = segments[i];
+        } else if (parts[i] !== segments[i]) {
+            return undefined;
+        }
+    }
+    return params;
 }
 
 /**
- * The host's own API, for tests and people: look at rooms, messages and app logs, act as
- * an agent (reply with text and files, close, transfer), change app settings. Uploads are
- * served by the front door as Rocket.Chat serves them (FileUploadRoute).
+ * The local Rocket.Chat's own API (`/host/…`), for tests, people and the playground: look at
+ * rooms, messages, settings and the app's logs; act as an agent (reply with text and files,
+ * close, transfer) and as an admin (departments, agents, availability, app and server settings).
+ * JSON in and out; every mistake of the caller (unknown room, user, department, setting or route,
+ * a wrong field, a body that is not JSON) is a JSON 4xx naming it. `GET /host` lists the routes.
  */
 export class InspectionApi {
-    constructor(private readonly host: LocalRocketChat, private readonly appId: () => string) {}
+    private readonly routes: Array<HostRoute>;
 
-    public async handle(method: string, url: URL, body: unknown, res: http.ServerResponse): Promise<void> {
-        const input = (body && typeof body === 'object' ? body : {}) as Body;
-        const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-        const store = this.host.store;
-        const route = `${method} /${parts.map((part, i) => (i >= 2 && i % 2 === 0 ? ':id' : part)).join('/')}`;
-        switch (route) {
-            case 'GET /host/rooms':
-                return sendJson(res, 200, [...store.rooms.values()].map((room) => ({
-                    id: room.id,
-                    open: room.isOpen === true,
-                    visitor: { token: room.visitor.token, name: room.visitor.name, livechatData: room.visitor.livechatData ?? {} },
-                    department: room.department?.name ?? null,
-                    servedBy: room.servedBy?.username ?? null,
-                    customFields: room.customFields ?? {},
-                    livechatData: room.livechatData ?? {},
-                    closer: room.closer ?? null,
-                })));
-            case 'GET /host/rooms/:id/messages':
-                return sendJson(res, 200, store.roomMessages(parts[2]).map(summarizeMessage));
-            case 'POST /host/rooms/:id/agent-message':
-                return sendJson(res, 201, {
-                    id: this.host.agentMessage(parts[2], String(input.username ?? 'agent'), String(input.text ?? ''), (input.files ?? []) as Array<AgentFile>,
-                        typeof input.caption === 'string' ? input.caption : undefined),
-                });
-            case 'POST /host/rooms/:id/close':
-                return sendJson(res, 200, {
-                    closed: input.by === 'visitor' ? this.host.closeAsVisitor(parts[2]) : this.host.closeAsAgent(parts[2], String(input.username ?? 'agent'), String(input.comment ?? '')),
-                });
-            case 'POST /host/rooms/:id/transfer':
-                return this.transfer(parts[2], input, res);
-            case 'GET /host/logs':
-                return sendJson(res, 200, this.host.appLogLines(this.appId()));
-            case 'PUT /host/settings/:id':
-                await this.host.setSetting(this.appId(), parts[2], input.value);
-                return sendJson(res, 200, { id: parts[2] });
-            case 'PUT /host/server-settings/:id':
-                this.host.setServerSetting(parts[2], input.value);
-                return sendJson(res, 200, { id: parts[2] });
-            default:
-                return sendJson(res, 404, { error: 'not found' });
-        }
+    constructor(host: LocalRocketChat, appId: () => string) {
+        const context = new HostApiContext(host, appId);
+        this.routes = [
+            { method: 'GET', path: '/host', summary: 'this list of routes', handle: () => answer(200, { routes: this.routes.map(({ method, path, summary }) => ({ method, path, summary })) }) },
+            ...roomRoutes(context),
+            ...omnichannelRoutes(context),
+            ...settingRoutes(context),
+            ...logRoutes(context),
+        ];
     }
 
-    /** As Rocket.Chat's REST API answers a refused transfer: 400 with the error. */
-    private transfer(roomId: string, input: Body, res: http.ServerResponse): void {
+    public async handle(method: string, url: URL, body: HostBody, res: http.ServerResponse): Promise<void> {
+        const result = await this.answer(method.toUpperCase(), url, body);
+        sendJson(res, result.status, result.body);
+    }
+
+    private async answer(method: string, url: URL, body: HostBody): Promise<HostAnswer> {
+        let segments: Array<string>;
         try {
-            sendJson(res, 200, { transferred: this.host.transfer(roomId, { department: input.department as string | undefined, agent: input.agent as string | undefined }) });
+            segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+        } catch {
+            return answer(400, { error: `the path ${url.pathname} is not valid percent-encoding` });
+        }
+        const found = this.routes.map((route) => ({ route, params: matches(route.path, segments) })).filter((candidate) => candidate.params !== undefined);
+        const match = found.find((candidate) => candidate.route.method === method);
+        if (!match) {
+            return found.length > 0
+                ? answer(405, { error: `${method} is not allowed on ${url.pathname}; use ${found.map((candidate) => candidate.route.method).join(' or ')}` })
+                : answer(404, { error: `no route ${method} ${url.pathname} (GET /host lists the routes)` });
+        }
+        try {
+            return await match.route.handle({ params: match.params ?? {}, query: url.searchParams, body });
         } catch (error) {
-            sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+            if (error instanceof HostApiError) {
+                return answer(error.status, { error: error.message });
+            }
+            throw error;
         }
     }
-
 }

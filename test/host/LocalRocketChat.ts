@@ -178,6 +178,11 @@ export class LocalRocketChat {
         await this.events.settle();
     }
 
+    /** The app's settings as Administration > Apps shows them (definitions and current values; hidden ones left out). */
+    public appSettings(appId: string): Array<ISetting> {
+        return Object.values(this.engine(this.acting()).getOneById(appId)?.getStorageItem().settings ?? {}).filter((setting) => !setting.hidden);
+    }
+
     public async settingValue(appId: string, id: string): Promise<unknown> {
         const setting = this.engine(this.acting()).getOneById(appId)?.getStorageItem().settings[id];
         return setting?.value ?? setting?.packageValue;

@@ -1,65 +1,75 @@
+import { fakePlatformOrigins } from '../fakes/fakePlatformPorts';
+import { DEMO } from '../fakes/demoCredentials';
+import { keepDenoOutOfTerminalGroup } from './denoOutOfTerminalGroup';
 import { engineProfile } from './engineProfile';
 import { FrontDoor } from './FrontDoor';
 import { builtAppPackage } from './appPackage';
 import { LocalRocketChat } from './LocalRocketChat';
+import { PLAYGROUND_DEPARTMENTS, setUpPlayground } from './playgroundSetup';
 
-const DEMO_SECRET = process.env.TICKETS_DEMO_SECRET ?? 'demo-app-secret-0123456789abcdef';
+/** A stop (Ctrl-C) that takes longer than this ends the process anyway, saying so. */
+const STOP_DEADLINE_MS = 2500;
 
-/** `npm start`: a local Rocket.Chat on localhost with the app installed and a department with an online agent. */
+/**
+ * `npm start`: a local Rocket.Chat on localhost with the app installed, every source switched on
+ * and pointed at the fake platforms of `npm run fake-platforms`. `PORT=0` takes any free port.
+ */
 async function main(): Promise<void> {
-    const port = Number(process.env.PORT ?? 3000);
-    const base = `http://localhost:${port}`;
+    const cleanUp = keepDenoOutOfTerminalGroup();
+    const origins = fakePlatformOrigins();
+    const wanted = Number(process.env.PORT ?? 3000);
     // INSTANCES=3 npm start: a cluster of Rocket.Chat instances on one store (requests go round robin).
     const instances = Math.max(1, Number(process.env.INSTANCES ?? 1) || 1);
-    const host = new LocalRocketChat({ siteUrl: base, instances });
+    const host = new LocalRocketChat({ siteUrl: `http://localhost:${wanted}`, instances });
+    let door: FrontDoor | undefined;
+    let stopping = false;
+    const stop = async (signal: string): Promise<void> => {
+        if (stopping) {
+            process.stdout.write(`${signal} again: exiting at once.\n`);
+            process.exit(1);
+        }
+        stopping = true;
+        process.stdout.write(`\n${signal}: stopping…\n`);
+        const deadline = setTimeout(() => {
+            process.stdout.write(`The engine did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting anyway.\n`);
+            process.exit(1);
+        }, STOP_DEADLINE_MS);
+        await door?.close();
+        await host.stop();
+        cleanUp();
+        clearTimeout(deadline);
+        process.stdout.write('Stopped.\n');
+        process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+
     await host.start();
     const appId = await host.install(builtAppPackage());
-    const support = host.livechat.createDepartment('Support');
-    host.livechat.addAgent('agent', [support.id], true);
-    await host.setSetting(appId, 'app_secret', DEMO_SECRET);
-    await host.setSetting(appId, 'default_department', 'Support');
-    const door = new FrontDoor(host, () => appId);
-    await door.listen(port, process.env.HOST ?? '127.0.0.1');
+    await setUpPlayground(host, appId, origins);
+    door = new FrontDoor(host, () => appId);
+    const port = await door.listen(wanted, process.env.HOST ?? '127.0.0.1');
+    const base = `http://localhost:${port}`;
+    host.setServerSetting('Site_Url', base);
     const api = `${base}/api/apps/public/${appId}`;
-    const auth = `-H 'Authorization: Token ${DEMO_SECRET}'`;
     process.stdout.write([
         '',
         `Local Rocket.Chat with the Tickets app is up on ${base} (Apps-Engine ${engineProfile.version}, ${instances} instance${instances === 1 ? '' : 's'})`,
         `App endpoints: ${api}/<path>`,
-        `Demo App Secret: ${DEMO_SECRET}`,
-        'Department "Support" has the online agent "agent".',
+        `Demo App Secret: ${DEMO.appSecret}`,
+        `Departments: "${PLAYGROUND_DEPARTMENTS.support}" (the online agent "agent") and "${PLAYGROUND_DEPARTMENTS.bot}" (for the UChat bot: make tickets.bot its agent first).`,
+        `RapidPro, Gitple, Chatday, UChat and CLOSER are switched on and point at the fake platforms (${origins.rapidpro} …):`,
+        '  run `npm run fake-platforms` in another terminal to see what the app sends them.',
         '',
         'Try:',
-        `  curl -i ${auth} ${api}/secret.check`,
-        `  curl -i ${auth} ${api}/status`,
-        `  curl -i -X PUT ${auth} -H 'Content-Type: application/json' -d '{"webhook":{"url":"http://127.0.0.1:3001/mr/tickets/types/rocketchat/event_callback/6f1c8a8e-2b43-4d7e-9a1b-000000000001"}}' ${api}/settings`,
-        `  curl -i -X POST ${auth} -H 'Content-Type: application/json' -d '{"ticketID":"t-1","visitor":{"token":"10000","name":"Ana"}}' ${api}/room`,
-        `  curl -i -X POST ${auth} -H 'Content-Type: application/json' -d '{"visitor":{"token":"10000"},"text":"Hello"}' ${api}/visitor-message`,
-        'Look and act as the agent:',
-        `  curl ${base}/host/rooms`,
-        `  curl ${base}/host/rooms/<room id>/messages`,
-        `  curl -X POST -H 'Content-Type: application/json' -d '{"username":"agent","text":"Hi, how can I help?"}' ${base}/host/rooms/<room id>/agent-message`,
-        `  curl -X POST -H 'Content-Type: application/json' -d '{"username":"agent"}' ${base}/host/rooms/<room id>/close`,
-        `  curl ${base}/host/logs`,
-        'Let new rooms wait in the queue when no agent is online (Rocket.Chat refuses them by default):',
-        `  curl -X PUT -H 'Content-Type: application/json' -d '{"value":true}' ${base}/host/server-settings/Livechat_accept_chats_with_no_agents`,
+        `  curl -i -H 'Authorization: Token ${DEMO.appSecret}' ${api}/status`,
+        `  curl ${base}/host                      # the playground's own API: rooms, agents, departments, settings, logs`,
+        `  curl '${base}/host/logs?level=warn'`,
+        'Every platform\'s signed example is in the README ("Try it in the playground" under each platform).',
         '',
         'Ctrl-C stops it.',
         '',
     ].join('\n'));
-    let stopping = false;
-    const stop = async (): Promise<void> => {
-        if (stopping) {
-            return;
-        }
-        stopping = true;
-        process.stdout.write('\nStopping…\n');
-        await door.close();
-        await host.stop();
-        process.exit(0);
-    };
-    process.on('SIGINT', () => void stop());
-    process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error) => {

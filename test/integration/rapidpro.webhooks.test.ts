@@ -147,7 +147,7 @@ describe('RapidPro webhooks', () => {
         expect(attemptsOf(ticketID)).toHaveLength(4);
     }, 40000);
 
-    it('retries 500 and 429 answers, and drops (and reports) a 4xx RapidPro will never accept', async () => {
+    it('retries 500 and 429 answers, and parks (and reports) a 4xx RapidPro will never accept', async () => {
         const { ticketID, roomId } = await freshTicket();
         world.rapidpro.behaviour = { kind: 'status', status: 503 };
         world.host.agentMessage(roomId, 'agent', 'after a 503');

@@ -8,7 +8,7 @@ export interface HttpAnswer {
 /** A real HTTP call on loopback; the JSON body is sent on every method (GET included), as RapidPro does. */
 export async function httpCall(
     url: string,
-    options: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
+    options: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string | Buffer } = {},
 ): Promise<HttpAnswer> {
     const http = await import('http');
     const target = new URL(url);

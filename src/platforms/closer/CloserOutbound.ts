@@ -26,7 +26,7 @@ class CloserRelayTarget implements DeliveryTarget {
                 'Content-Type': 'application/json',
                 'X-Tickets-Signature': signBody(body, secret),
                 'X-Tickets-Timestamp': String(Math.floor(Date.now() / 1000)),
-                // The same on every attempt: lets the relay drop a delivery it already handled.
+                // The same on every attempt: lets the relay recognise a delivery it already handled.
                 'X-Tickets-Delivery': item.id,
             },
             body,

@@ -11,7 +11,7 @@ import { AppMetadataStorage, IAppStorageItem } from '@rocket.chat/apps-engine/se
 export class MemoryMetadataStorage extends AppMetadataStorage {
     private readonly items = new Map<string, IAppStorageItem>();
     /**
-     * While set, writes are dropped: a Rocket.Chat process that stops writes nothing about its apps
+     * While set, writes are discarded: a Rocket.Chat process that stops writes nothing about its apps
      * on the way out, while the engine's unload() (the host's only way to stop the runtimes) saves
      * every app as disabled on Apps-Engine 1.53 and older.
      */

@@ -1,0 +1,59 @@
+import { DEMO } from '../fakes/demoCredentials';
+import { CHATDAY_REGISTER_PATH, CHATDAY_SEND_PATH } from '../fakes/FakeChatday';
+import { CLOSER_RELAY_PATH } from '../fakes/FakeCloserRelay';
+import { RAPIDPRO_CALLBACK_PATH } from '../fakes/FakeRapidPro';
+import { FakePlatformName } from '../fakes/fakePlatformPorts';
+import { UCHAT_BOT_PATH } from '../fakes/FakeUchat';
+import { LocalRocketChat } from './LocalRocketChat';
+
+/** The departments the playground starts with: "Support" (the agent "agent", online) and "Bot" (empty: the UChat bot's, see the README). */
+export const PLAYGROUND_DEPARTMENTS = { support: 'Support', bot: 'Bot' } as const;
+
+/**
+ * What `npm start` sets up after installing the app: the departments, the agent, every source
+ * switched on with the demo credentials and pointed at the fake platforms (`origins`), and
+ * RapidPro's callback URL (stored by the app's `PUT /settings`, as RapidPro does when it connects).
+ */
+export async function setUpPlayground(host: LocalRocketChat, appId: string, origins: Record<FakePlatformName, string>): Promise<void> {
+    const support = host.livechat.createDepartment(PLAYGROUND_DEPARTMENTS.support);
+    host.livechat.createDepartment(PLAYGROUND_DEPARTMENTS.bot);
+    host.livechat.addAgent('agent', [support.id], true);
+    const settings: Array<[string, unknown]> = [
+        ['app_secret', DEMO.appSecret],
+        ['default_department', PLAYGROUND_DEPARTMENTS.support],
+        ['gitple_event_secret', DEMO.gitpleEventSecret],
+        ['gitple_app_code', DEMO.gitpleAppCode],
+        ['gitple_api_secret', DEMO.gitpleApiSecret],
+        ['gitple_api_url', origins.gitple],
+        ['gitple_enabled', true],
+        ['chatday_register_url', `${origins.chatday}${CHATDAY_REGISTER_PATH}`],
+        ['chatday_send_url', `${origins.chatday}${CHATDAY_SEND_PATH}`],
+        // Saving the token registers with Chatday (the fake answers this same signature token);
+        // it is set by hand after, so it holds whether the fake platforms run yet or not.
+        ['chatday_token', DEMO.chatdayToken],
+        ['chatday_signature_token', DEMO.chatdaySignatureToken],
+        ['chatday_enabled', true],
+        ['uchat_verification_key', DEMO.uchatVerificationKey],
+        ['uchat_bot_url', `${origins.uchat}${UCHAT_BOT_PATH}`],
+        ['uchat_flow_api_key', DEMO.uchatFlowApiKey],
+        ['uchat_department', PLAYGROUND_DEPARTMENTS.bot],
+        ['uchat_handover_department', PLAYGROUND_DEPARTMENTS.support],
+        ['uchat_enabled', true],
+        ['closer_webhook_token', DEMO.closerWebhookToken],
+        ['closer_reply_url', `${origins.closer}${CLOSER_RELAY_PATH}`],
+        ['closer_reply_secret', DEMO.closerReplySecret],
+        ['closer_enabled', true],
+    ];
+    for (const [id, value] of settings) {
+        await host.setSetting(appId, id, value);
+    }
+    const connected = await host.callApi(appId, {
+        method: 'PUT',
+        path: 'settings',
+        headers: { authorization: `Token ${DEMO.appSecret}`, 'content-type': 'application/json' },
+        body: { webhook: { url: `${origins.rapidpro}${RAPIDPRO_CALLBACK_PATH}` } },
+    });
+    if (connected.status !== 204) {
+        throw new Error(`storing RapidPro's callback URL failed: HTTP ${connected.status} ${JSON.stringify(connected.content)}`);
+    }
+}
