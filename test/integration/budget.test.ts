@@ -94,4 +94,20 @@ describe('engine round trips per hot path', () => {
         process.stdout.write(`bridge message: ${JSON.stringify(cost)}\n`);
         expect(cost.total).toBeLessThanOrEqual(BUDGET.bridgeMessage);
     });
+
+    it('status costs the same round trips whatever the number of open rooms', async () => {
+        const status = async () => {
+            const answer = await world.call('GET', 'status');
+            expect(answer.status).toBe(200);
+        };
+        await status();
+        const few = await measure(status);
+        for (let i = 0; i < 30; i++) {
+            await world.openTicket(`0b0b0b0b-0000-4000-8000-1${String(i).padStart(11, '0')}`, `88${String(1000 + i)}`);
+        }
+        await status();
+        const many = await measure(status);
+        process.stdout.write(`status: ${JSON.stringify(few)} then, 30 rooms later, ${JSON.stringify(many)}\n`);
+        expect(many.total).toBe(few.total);
+    });
 });
