@@ -61,6 +61,12 @@ export class ConfigurationCheck {
 
     /** Ids of the needed settings that are empty (never their values). */
     public missingSettings(): Array<SettingId> {
-        return this.problems.flatMap((problem) => (problem.kind === 'empty-setting' ? [problem.setting] : []));
+        const missing: Array<SettingId> = [];
+        for (const problem of this.problems) {
+            if (problem.kind === 'empty-setting') {
+                missing.push(problem.setting);
+            }
+        }
+        return missing;
     }
 }

@@ -102,7 +102,7 @@ export async function buildStatusReport(read: IRead, persistence: IPersistence, 
         sources,
         parked: {
             total: indexes.reduce((sum, index) => sum + index.total, 0),
-            items: indexes.flatMap((index) => index.latest).sort(newestFirst).slice(0, PARKED_LISTED),
+            items: ([] as Array<ParkedSummary>).concat(...indexes.map((index) => index.latest)).sort(newestFirst).slice(0, PARKED_LISTED),
         },
     };
 }
