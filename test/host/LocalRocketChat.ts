@@ -20,6 +20,7 @@ import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
 import { MemorySourceStorage } from './storage/MemorySourceStorage';
 import { HttpCall } from './bridges/HostHttpBridge';
 import { ScheduledJob } from './bridges/HostSchedulerBridge';
+import { runSlashCommand, SlashCommandCall } from './runSlashCommand';
 import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -214,6 +215,11 @@ export class LocalRocketChat {
     /** The endpoint paths the app registered (Rocket.Chat mounts each with router.all). */
     public endpointPaths(appId: string): ReadonlyArray<string> {
         return [...(this.bridges.api.paths.get(appId) ?? [])];
+    }
+
+    /** A user types a slash command in a room (see runSlashCommand); resolves when the app's command has run. */
+    public async slashCommand(call: SlashCommandCall): Promise<void> {
+        await runSlashCommand(this.engine(), this.bridges.commands, this.store, call);
     }
 
     /** Closes a room as an agent does from the Omnichannel UI. */
