@@ -75,8 +75,7 @@ export class OutboxProcessor {
             return 'gone';
         }
         await this.stats.recordError(item.source, `${item.kind}: ${outcome.reason}`, this.now());
-        if (outcome.kind === 'drop') {
-            this.deps.logger.error(`${item.source}: the receiver refused ${item.kind} ${item.id} of ${item.conversationId}; dropped: ${outcome.reason}`);
+        if (outcome.kind === 'park') {
             await this.park(item, `refused by the receiver: ${outcome.reason}`);
             return 'gone';
         }
@@ -86,7 +85,7 @@ export class OutboxProcessor {
     private async attempt(item: OutboxItem): Promise<DeliveryOutcome> {
         const target = this.deps.target;
         if (!target) {
-            return { kind: 'drop', reason: `no delivery target for source ${item.source}` };
+            return { kind: 'park', reason: `no delivery target for source ${item.source}` };
         }
         const request = await target.prepare(item, { read: this.deps.read, settings: this.deps.settings });
         if (isNotReady(request)) {

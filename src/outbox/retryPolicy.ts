@@ -3,7 +3,8 @@
 export type DeliveryOutcome =
     | { kind: 'delivered' }
     | { kind: 'retry'; reason: string; retryAfterMs?: number }
-    | { kind: 'drop'; reason: string };
+    /** The receiver will never take it: parked. */
+    | { kind: 'park'; reason: string };
 
 const MAX_DELAY_MS = 5 * 60 * 1000;
 
@@ -30,7 +31,7 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
     return Number.isNaN(date) ? undefined : Math.min(MAX_DELAY_MS, Math.max(0, date - now));
 }
 
-/** 2xx delivered; 408, 425, 429 and 5xx retried (honouring Retry-After); any other 4xx dropped. */
+/** 2xx delivered; 408, 425, 429 and 5xx retried (honouring Retry-After); any other 4xx parked. */
 export function classifyStatus(status: number, errorText: string, retryAfter: number | undefined): DeliveryOutcome {
     if (status >= 200 && status < 300) {
         return { kind: 'delivered' };
@@ -38,5 +39,5 @@ export function classifyStatus(status: number, errorText: string, retryAfter: nu
     if (status === 408 || status === 425 || status === 429 || status >= 500) {
         return { kind: 'retry', reason: `HTTP ${status}${errorText ? `: ${errorText}` : ''}`, retryAfterMs: retryAfter };
     }
-    return { kind: 'drop', reason: `HTTP ${status}${errorText ? `: ${errorText}` : ''}` };
+    return { kind: 'park', reason: `HTTP ${status}${errorText ? `: ${errorText}` : ''}` };
 }

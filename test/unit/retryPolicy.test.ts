@@ -115,10 +115,10 @@ describe('classifyStatus', () => {
         expect(withoutRetryAfter.kind === 'retry' && withoutRetryAfter.retryAfterMs).toBeUndefined();
     });
 
-    it('drops other 4xx', () => {
+    it('parks other 4xx', () => {
         for (const status of [400, 401, 403, 404, 410, 422]) {
             const outcome = classifyStatus(status, 'nope', 7000);
-            expect(outcome).toEqual({ kind: 'drop', reason: `HTTP ${status}: nope` });
+            expect(outcome).toEqual({ kind: 'park', reason: `HTTP ${status}: nope` });
         }
     });
 
@@ -126,13 +126,13 @@ describe('classifyStatus', () => {
         const retry = classifyStatus(502, 'Bad Gateway from nginx', undefined);
         expect(retry.kind === 'retry' && retry.reason).toContain('502');
         expect(retry.kind === 'retry' && retry.reason).toContain('Bad Gateway from nginx');
-        const drop = classifyStatus(422, '{"error":"ticket not found"}', undefined);
-        expect(drop.kind === 'drop' && drop.reason).toContain('422');
-        expect(drop.kind === 'drop' && drop.reason).toContain('{"error":"ticket not found"}');
+        const parked = classifyStatus(422, '{"error":"ticket not found"}', undefined);
+        expect(parked.kind === 'park' && parked.reason).toContain('422');
+        expect(parked.kind === 'park' && parked.reason).toContain('{"error":"ticket not found"}');
     });
 
     it('leaves out the colon when there is no error text', () => {
-        expect(classifyStatus(404, '', undefined)).toEqual({ kind: 'drop', reason: 'HTTP 404' });
+        expect(classifyStatus(404, '', undefined)).toEqual({ kind: 'park', reason: 'HTTP 404' });
         expect(classifyStatus(500, '', undefined)).toEqual({ kind: 'retry', reason: 'HTTP 500', retryAfterMs: undefined });
     });
 });
