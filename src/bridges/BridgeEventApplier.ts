@@ -6,7 +6,8 @@ import { NoAgentOnlineError } from '../livechat/NoAgentOnlineError';
 import { BridgeAdapter } from './BridgeAdapter';
 import { ConversationOrigin, InboundEvent } from './InboundEvent';
 import { PendingInbound, PendingInboundEvents } from './PendingInboundEvents';
-import { RecentInboundIds } from './RecentInboundIds';
+import { derivedMessageId } from '../livechat/derivedMessageId';
+import { DuplicateMessageError } from '../livechat/DuplicateMessageError';
 
 /** At most this many events are kept per end user while nobody is online. */
 const MAX_KEPT = 500;
@@ -17,42 +18,40 @@ const MAX_FAILURES = 5;
 export type ReplayOutcome = 'applied' | 'no-agent' | 'retry';
 
 /**
- * Applies a bridge's platform-neutral events to Rocket.Chat, one end user at a time (so a
- * burst never opens two rooms), ignoring ids already handled. When Rocket.Chat refuses a
+ * Applies a bridge's platform-neutral events to Rocket.Chat, one end user at a time per
+ * instance (so a burst never opens two rooms). An event with an id posts its messages under
+ * ids derived from it: the same event again (a platform's retry, or the same delivery reaching
+ * two instances at once) posts nothing, and a room opened for it in vain gives way to the room
+ * that has its message. When Rocket.Chat refuses a
  * room because no agent is online, the event is kept, with every later event of that end
  * user, and they are applied in order once a room can be opened (the next event, or the
  * pending-inbound sweep job); the platform gets its usual answer, so nothing is lost.
  */
 export class BridgeEventApplier {
     private readonly conversations: ConversationService;
-    private readonly seen: RecentInboundIds;
     private readonly pending: PendingInboundEvents;
 
     constructor(private readonly context: ServiceContext, private readonly adapter: BridgeAdapter) {
         this.conversations = new ConversationService(context);
         const reader = context.read.getPersistenceReader();
-        this.seen = new RecentInboundIds(reader, context.persistence);
         this.pending = new PendingInboundEvents(reader, context.persistence);
     }
 
     public async apply(event: InboundEvent): Promise<void> {
         const { source } = this.adapter;
         await appMutex.run(visitorLock(source, event.visitorToken), async () => {
-            if (event.eventId && (await this.seen.has(source, event.visitorToken, event.eventId))) {
-                this.context.logger.debug(`${source}: ${event.type} ${event.eventId} already handled; ignored`);
-                return;
-            }
             try {
                 await this.applyOrKeep(event);
             } catch (error) {
+                if (error instanceof DuplicateMessageError) {
+                    this.context.logger.debug(`${source}: ${event.type} ${event.eventId} already handled; ignored`);
+                    return;
+                }
                 if (!(error instanceof HttpError && error.status === 404)) {
                     throw error;
                 }
                 // The room closed while the platform's request was on its way: nothing left to do with this event.
                 this.context.logger.warn(`${source}: ${event.type} for ${event.visitorToken} not applied: ${error.message}`);
-            }
-            if (event.eventId) {
-                await this.seen.remember(source, event.visitorToken, event.eventId);
             }
         });
     }
@@ -110,6 +109,12 @@ export class BridgeEventApplier {
                     outcome = 'no-agent';
                     break;
                 }
+                if (error instanceof DuplicateMessageError) {
+                    // Applied before (by another instance): done.
+                    events.shift();
+                    failures = 0;
+                    continue;
+                }
                 const reason = error instanceof Error ? error.message : String(error);
                 if (!(error instanceof HttpError && error.status === 404) && failures + 1 < MAX_FAILURES) {
                     failures += 1;
@@ -139,25 +144,30 @@ export class BridgeEventApplier {
     private async applyOnce(event: InboundEvent, open: ConversationLink | undefined): Promise<void> {
         switch (event.type) {
             case 'open': {
-                const link = open ?? (await this.openRoom(event.origin));
-                if (event.intro && !open) {
-                    await this.conversations.postContext(link, this.adapter.label, event.intro);
+                if (open) {
+                    return;
+                }
+                const link = await this.openRoom(event.origin);
+                if (event.intro) {
+                    await this.postOnce(link, link, (ids) => this.conversations.postContext(link, this.adapter.label, event.intro!, [], ids), event);
                 }
                 return;
             }
             case 'user-message': {
-                const link = open ?? (event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom)));
+                const opened = open ? undefined : event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom));
+                const link = open ?? opened;
                 if (link) {
-                    await this.conversations.postFromVisitor(link, event.text, event.files);
+                    await this.postOnce(link, opened, (ids) => this.conversations.postFromVisitor(link, event.text, event.files, ids?.(0)), event);
                 } else {
                     this.context.logger.debug(`${this.adapter.source}: no open room for ${event.visitorToken}; message not mirrored`);
                 }
                 return;
             }
             case 'context': {
-                const link = open ?? (event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom)));
+                const opened = open ? undefined : event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom));
+                const link = open ?? opened;
                 if (link) {
-                    await this.conversations.postContext(link, event.speaker, event.text, event.files);
+                    await this.postOnce(link, opened, (ids) => this.conversations.postContext(link, event.speaker, event.text, event.files, ids), event);
                 }
                 return;
             }
@@ -167,22 +177,41 @@ export class BridgeEventApplier {
                 }
                 return;
             case 'bot-reply': {
-                const link = open ?? (event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom)));
+                const opened = open ? undefined : event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom));
+                const link = open ?? opened;
                 if (!link) {
-                    this.context.logger.debug(`${this.adapter.source}: no room for ${event.visitorToken}; bot reply dropped`);
+                    this.context.logger.debug(`${this.adapter.source}: no room for ${event.visitorToken}; bot reply not posted`);
                     return;
                 }
-                await this.postBotReply(link, event);
+                await this.postBotReply(link, opened, event);
                 return;
             }
         }
     }
 
-    private async postBotReply(link: ConversationLink, event: Extract<InboundEvent, { type: 'bot-reply' }>): Promise<void> {
+    /**
+     * Posts the event's message(s) under ids derived from its id (none without one). When the
+     * event was posted already, a room this attempt opened for it gives way to the room that has
+     * the message, and DuplicateMessageError goes on up.
+     */
+    private async postOnce(link: ConversationLink, opened: ConversationLink | undefined, post: (ids: ((part: number) => string) | undefined) => Promise<unknown>, event: InboundEvent): Promise<void> {
+        const { eventId } = event;
+        const ids = eventId ? (part: number) => derivedMessageId(link.visitorToken, `${this.adapter.source}:${event.type}:${eventId}`, part) : undefined;
+        try {
+            await post(ids);
+        } catch (error) {
+            if (error instanceof DuplicateMessageError && opened && error.roomId !== opened.roomId) {
+                await this.conversations.giveWayTo(opened, error.roomId);
+            }
+            throw error;
+        }
+    }
+
+    private async postBotReply(link: ConversationLink, opened: ConversationLink | undefined, event: Extract<InboundEvent, { type: 'bot-reply' }>): Promise<void> {
         if (event.private) {
             await this.conversations.notifyAgents(link, `${this.adapter.label} (private): ${event.text}`);
         } else {
-            await this.conversations.postBotReply(link, event.text, event.attachments);
+            await this.postOnce(link, opened, (ids) => this.conversations.postBotReply(link, event.text, event.attachments, ids), event);
         }
         if (event.choices.length > 0) {
             await this.conversations.links.update({ ...link, externalIds: { ...link.externalIds, choices: JSON.stringify(event.choices) } });

@@ -162,8 +162,12 @@ export class ConversationService {
         });
     }
 
-    /** The end user's message, posted as the visitor; every file kept. Returns the message id. */
-    public async postFromVisitor(link: ConversationLink, text: string, files: Array<RemoteFile>): Promise<string> {
+    /**
+     * The end user's message, posted as the visitor; every file kept. Returns the message id.
+     * With `messageId` (derived from the platform's event id) a second post of the same event
+     * posts nothing and throws DuplicateMessageError.
+     */
+    public async postFromVisitor(link: ConversationLink, text: string, files: Array<RemoteFile>, messageId?: string): Promise<string> {
         const room = await this.openRoomOf(link);
         // Rocket.Chat takes a visitor message under the token stored with the room, which is the
         // link's, even when the visitor record was re-keyed since (registerGuest's email match).
@@ -171,15 +175,15 @@ export class ConversationService {
         if (!visitor) {
             throw HttpError.notFound(`the visitor of conversation ${link.conversationKey} no longer exists in Rocket.Chat`);
         }
-        const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
+        const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)), messageId);
         SourceStatsStore.countIn(link.source, new Date());
         return id;
     }
 
     /** A reply by a platform bot that serves the room as its agent, posted by the app's bot user for the visitor. */
-    public async postBotReply(link: ConversationLink, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
+    public async postBotReply(link: ConversationLink, text: string, attachments: Array<IMessageAttachment>, messageIds?: (part: number) => string): Promise<string> {
         const room = await this.openRoomOf(link);
-        const id = await this.livechat.postAsBot(room, text, attachments);
+        const id = await this.livechat.postAsBot(room, text, attachments, messageIds);
         SourceStatsStore.countIn(link.source, new Date());
         return id;
     }
@@ -193,10 +197,27 @@ export class ConversationService {
      * What the platform's bot or its own agents said, shown to agents as context: posted by
      * the app's bot user with who said it, never as the visitor, never sent back out.
      */
-    public async postContext(link: ConversationLink, speaker: string, text: string, files: Array<RemoteFile> = []): Promise<string> {
+    public async postContext(link: ConversationLink, speaker: string, text: string, files: Array<RemoteFile> = [], messageIds?: (part: number) => string): Promise<string> {
         const room = await this.openRoomOf(link);
         const body = text.trim() === '' ? `*${speaker}*` : `*${speaker}:* ${text}`;
-        return this.livechat.postAsBot(room, body, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)));
+        return this.livechat.postAsBot(room, body, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)), messageIds);
+    }
+
+    /**
+     * Two instances opened a room each for one conversation at the same moment, and the other
+     * room won (it holds the event's message, or the conversation's first link): this one is
+     * closed with a note saying where the conversation goes on (marked closed by the source, so
+     * nothing is echoed to the platform), and the end user points at the winner again.
+     */
+    public async giveWayTo(mine: ConversationLink, winnerRoomId: string): Promise<ConversationLink | undefined> {
+        const winner = await this.links.byRoom(winnerRoomId);
+        if (winner) {
+            await this.links.save(winner);
+        }
+        await this.links.update({ ...mine, open: false, closedBySource: true, closedAt: new Date().toISOString() });
+        await this.closeInRocketChat(mine, `Closed: opened twice at the same moment by two Rocket.Chat instances; the conversation continues in room ${winnerRoomId}.`);
+        this.context.logger.warn(`${mine.source}: conversation ${mine.conversationKey} was opened twice at once; room ${mine.roomId} closed in favour of room ${winnerRoomId}`);
+        return winner;
     }
 
     /** The end user's phone and email for agents (never stored on the visitor); an email Rocket.Chat would refuse is left out and logged. */

@@ -3,6 +3,9 @@ import { IDepartment, ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/d
 import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+import { IMessageBuilder } from '@rocket.chat/apps-engine/definition/accessors/IMessageBuilder';
+import { ILivechatMessageBuilder } from '@rocket.chat/apps-engine/definition/accessors/ILivechatMessageBuilder';
+import { DuplicateMessageError } from './DuplicateMessageError';
 import { NoAgentOnlineError } from './NoAgentOnlineError';
 import { rocketChatErrorIs } from './rocketChatErrorIs';
 import { isMessageTooLong, messageSizeLimit } from '../settings/messageSizeLimit';
@@ -98,25 +101,30 @@ export class LivechatGateway {
         return this.modify.getUpdater().getLivechatUpdater().closeRoom(room, comment, await this.appUser());
     }
 
-    /** A visitor message (Rocket.Chat applies no size limit to these); attachment links made acceptable to Rocket.Chat. */
-    public async postAsVisitor(room: ILivechatRoom, visitor: IVisitor, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
+    /**
+     * A visitor message (Rocket.Chat applies no size limit to these); attachment links made
+     * acceptable to Rocket.Chat. With `id`, the message is stored under that id, or not at all
+     * when it exists already (DuplicateMessageError).
+     */
+    public async postAsVisitor(room: ILivechatRoom, visitor: IVisitor, text: string, attachments: Array<IMessageAttachment>, id?: string): Promise<string> {
         const builder = this.modify.getCreator().startLivechatMessage().setRoom(room).setVisitor(visitor).setText(text);
         if (attachments.length > 0) {
             builder.setAttachments(acceptedAttachments(attachments));
         }
-        return this.modify.getCreator().finish(builder);
+        return this.finish(builder, id);
     }
 
     /**
      * A message by the app's bot user. Rocket.Chat refuses a text above Message_MaxAllowedSize,
      * so a longer one goes as several messages in order (split at line breaks where possible,
-     * nothing lost), the attachments with the last. Returns the first message's id.
+     * nothing lost), the attachments with the last. Returns the first message's id. With `ids`,
+     * part n is stored under `ids(n)`, or not at all when it exists already (DuplicateMessageError).
      */
-    public async postAsBot(room: ILivechatRoom, text: string, attachments: Array<IMessageAttachment> = []): Promise<string> {
+    public async postAsBot(room: ILivechatRoom, text: string, attachments: Array<IMessageAttachment> = [], ids?: (part: number) => string): Promise<string> {
         const accepted = acceptedAttachments(attachments);
         if (text.length <= SHORT_BOT_TEXT) {
             try {
-                return await this.postOneAsBot(room, text, accepted);
+                return await this.postOneAsBot(room, text, accepted, ids?.(0));
             } catch (error) {
                 if (!isMessageTooLong(error)) {
                     throw error;
@@ -127,19 +135,41 @@ export class LivechatGateway {
             this.sizeLimit = await messageSizeLimit(this.read);
         }
         const parts = splitMessageText(text, this.sizeLimit);
-        const ids: Array<string> = [];
+        const posted: Array<string> = [];
         for (let index = 0; index < parts.length; index++) {
-            ids.push(await this.postOneAsBot(room, parts[index], index === parts.length - 1 ? accepted : []));
+            posted.push(await this.postOneAsBot(room, parts[index], index === parts.length - 1 ? accepted : [], ids?.(index)));
         }
-        return ids[0];
+        return posted[0];
     }
 
-    private async postOneAsBot(room: ILivechatRoom, text: string, attachments: Array<IMessageAttachment>): Promise<string> {
+    private async postOneAsBot(room: ILivechatRoom, text: string, attachments: Array<IMessageAttachment>, id: string | undefined): Promise<string> {
         const builder = this.modify.getCreator().startMessage().setRoom(room).setSender(await this.appUser()).setText(text).setGroupable(false);
         if (attachments.length > 0) {
             builder.setAttachments(attachments);
         }
-        return this.modify.getCreator().finish(builder);
+        return this.finish(builder, id);
+    }
+
+    /**
+     * Sends the built message. The engine drops a message's own `id`; Rocket.Chat's message
+     * converter copies `_unmappedProperties_` onto the stored message, so `_id` there is the id it
+     * is stored under, and MongoDB's unique _id admits one message per id: when Rocket.Chat
+     * refuses it and a message with that id exists, another instance got there first.
+     */
+    private async finish(builder: IMessageBuilder | ILivechatMessageBuilder, id: string | undefined): Promise<string> {
+        if (id === undefined) {
+            return this.modify.getCreator().finish(builder);
+        }
+        builder.setData({ ...builder.getMessage(), _unmappedProperties_: { _id: id } } as never);
+        try {
+            return await this.modify.getCreator().finish(builder);
+        } catch (error) {
+            const existing = await this.read.getMessageReader().getById(id);
+            if (existing) {
+                throw new DuplicateMessageError(id, existing.room.id);
+            }
+            throw error;
+        }
     }
 
     /** An ephemeral note to the users of the room (its agents); the livechat visitor is not a room user and never sees it. */

@@ -1,8 +1,8 @@
 import { IMessage, IMessageAttachment, IMessageFile } from '@rocket.chat/apps-engine/definition/messages';
 import { lookup } from 'mime-types';
-import { emojify } from 'node-emoji';
 import { absoluteUrl } from './absoluteUrl';
 import { AgentReply, ReplyAttachment } from './AgentReply';
+import { shortcodesToEmoji } from './shortcodesToEmoji';
 
 /** Every upload of the message comes in `files` from Apps-Engine 1.62 on; older engines send only the first, as `file`. */
 type MessageWithFiles = IMessage & { files?: Array<IMessageFile> };
@@ -74,5 +74,5 @@ export function extractAgentReply(message: IMessage, siteUrl: string): AgentRepl
         attachments.push(file);
     }
     const text = [message.text ?? '', ...captions].filter((part) => part.trim() !== '').join('\n');
-    return { text: emojify(text), attachments };
+    return { text: shortcodesToEmoji(text), attachments };
 }

@@ -1,8 +1,8 @@
 /**
  * Scheduler processor ids of the outbox. Rocket.Chat's Agenda runs one job of a given name at
- * a time per instance, and a second job of a busy name waiting in its queue holds up every
- * other job of that instance. So every source has its own lane (one job name), and a lane has
- * at most one job pending at a time (see LaneScheduler).
+ * a time per instance, and a job of a busy name waiting in its queue holds up every other job
+ * of that instance. So every source has its own lane: one recurring job (one document, run by
+ * one instance at a time; see LaneScheduler).
  */
 export const LANE_JOB_PREFIX = 'outbox-lane-';
 

@@ -34,11 +34,12 @@ async function firstOf(work: Array<Promise<unknown>>, ms: number): Promise<void>
 }
 
 /**
- * One run of a source's delivery lane (its scheduler job). Conversations go out side by side
- * (up to PARALLEL_CONVERSATIONS), each in order; while some attempts hang, the run keeps
- * looking for newly queued items (every POLL_MS), so a slow or dead receiver of one
- * conversation delays only that conversation. No attempt starts after RUN_BUDGET_MS; the run
- * then arms the lane's next run at the earliest time an item is due.
+ * One run of a source's delivery lane (its recurring scheduler job, which runs on one instance
+ * at a time). Conversations go out side by side (up to PARALLEL_CONVERSATIONS), each in order;
+ * while some attempts hang, the run keeps looking for newly queued items (every POLL_MS), so a
+ * slow or dead receiver of one conversation delays only that conversation. No attempt starts
+ * after RUN_BUDGET_MS. A run that leaves nothing due within KEEP_ARMED_MS removes the lane's
+ * job; otherwise the job's next interval runs the lane again.
  */
 export class LaneRunner {
     private readonly store: OutboxStore;
@@ -56,7 +57,7 @@ export class LaneRunner {
         const reader = deps.read.getPersistenceReader();
         this.now = deps.now ?? (() => new Date());
         this.store = new OutboxStore(reader, deps.persistence);
-        this.scheduler = new LaneScheduler(reader, deps.persistence, deps.modify, this.now);
+        this.scheduler = new LaneScheduler(deps.modify);
         this.processor = new OutboxProcessor({
             read: deps.read, http: deps.http, persistence: deps.persistence, logger: deps.logger,
             settings: AppSettings.from(deps.read), target: deps.target, now: this.now,
@@ -80,13 +81,20 @@ export class LaneRunner {
             // run knows is enough (items queued meanwhile are found by the look after `finish`).
             items = this.inFlight.size > 0 ? await this.read() : this.withSettled(items, lastLook);
         }
-        const next = nextDue(items);
-        await this.scheduler.finish(source, next);
-        // Items queued after the last look, while the lane still looked busy to their senders.
-        const fresh = nextDue(await this.store.waitingOf(source));
-        if (fresh && (!next || fresh.getTime() < next.getTime())) {
-            await this.scheduler.arm(source, fresh, { afterRun: true });
+        if (this.dueSoon(nextDue(items))) {
+            // The lane's job stays: its next interval looks again.
+            return;
         }
+        await this.scheduler.disarm(source);
+        // Items queued while this run ended found the job still there and armed nothing.
+        if (this.dueSoon(nextDue(await this.store.waitingOf(source)))) {
+            await this.scheduler.arm(source);
+        }
+    }
+
+    /** Whether an item is due within LANE_TIMING.KEEP_ARMED_MS (later ones are armed by the sweep once due). */
+    private dueSoon(next: Date | undefined): boolean {
+        return next !== undefined && next.getTime() - this.now().getTime() <= LANE_TIMING.KEEP_ARMED_MS;
     }
 
     /** Starts every conversation whose first item is due, none twice, up to the parallel limit. */

@@ -1,5 +1,6 @@
 import { IModify, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { LaneScheduler } from './LaneScheduler';
+import { LANE_TIMING } from './laneTiming';
 import { OutboxItem } from './OutboxItem';
 import { nextSequence, OutboxStore } from './OutboxStore';
 
@@ -17,15 +18,15 @@ export interface NewDelivery {
 }
 
 /**
- * Puts deliveries in the durable outbox (persisted before returning) and makes sure their
- * source's lane runs when the first is due (no new job while one is armed or running).
+ * Puts deliveries in the durable outbox (persisted before returning) and arms their source's
+ * lane. An item is due ORDER_GRACE_MS after its event happened (or later, `notBefore`).
  */
 export async function enqueueDeliveries(reader: IPersistenceRead, persistence: IPersistence, modify: IModify, deliveries: ReadonlyArray<NewDelivery>, now = new Date()): Promise<Array<OutboxItem>> {
     const store = new OutboxStore(reader, persistence);
     const items: Array<OutboxItem> = [];
     for (const delivery of deliveries) {
         const { happenedAt, rank, notBefore, ...rest } = delivery;
-        const due = notBefore && notBefore > now ? notBefore : now;
+        const due = new Date(Math.max(now.getTime(), happenedAt.getTime() + LANE_TIMING.ORDER_GRACE_MS, notBefore?.getTime() ?? 0));
         const item: OutboxItem = {
             ...rest,
             id: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
@@ -37,10 +38,9 @@ export async function enqueueDeliveries(reader: IPersistenceRead, persistence: I
         await store.add(item);
         items.push(item);
     }
-    const lanes = new LaneScheduler(reader, persistence, modify);
+    const lanes = new LaneScheduler(modify);
     for (const source of new Set(items.map((item) => item.source))) {
-        const due = Math.min(...items.filter((item) => item.source === source).map((item) => Date.parse(item.nextAttemptAt)));
-        await lanes.arm(source, new Date(due));
+        await lanes.arm(source);
     }
     return items;
 }

@@ -1,29 +1,25 @@
 import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { nextDue } from './conversationHeads';
-import { covers, LaneScheduler } from './LaneScheduler';
-import { LaneStateStore } from './LaneStateStore';
+import { LaneScheduler } from './LaneScheduler';
 import { OutboxStore } from './OutboxStore';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
 
 /**
- * The recurring safety net: a lane with waiting items and no run armed (or a run that never
- * came: its instance stopped, or the app was disabled when it was due) is armed again. It
- * sends nothing itself, so it never holds a job name for long.
+ * The recurring safety net: every lane with an item due is armed (a no-op for a lane whose job
+ * is there). That covers items whose retry is further away than a lane keeps its job, lanes
+ * whose job was lost (the app was disabled when it came due), and restarts. It sends nothing
+ * itself, so it never holds a job name for long.
  */
 export async function sweepOutbox(read: IRead, persistence: IPersistence, modify: IModify, logger: ILogger, sources: ReadonlyArray<string>, now = new Date()): Promise<void> {
     const reader = read.getPersistenceReader();
     await new SourceStatsStore(reader, persistence).flush();
-    const [items, states] = await Promise.all([new OutboxStore(reader).allWaiting(), new LaneStateStore(reader).all()]);
-    const lanes = new LaneScheduler(reader, persistence, modify, () => now);
+    const items = await new OutboxStore(reader).allWaiting();
+    const lanes = new LaneScheduler(modify);
     for (const source of sources) {
         const due = nextDue(items.filter((item) => item.source === source));
-        if (!due) {
-            continue;
-        }
-        const when = due.getTime() < now.getTime() ? now : due;
-        if (!covers(states.get(source), when, now)) {
-            logger.debug(`${source}: outbox items wait with no delivery run armed; arming one for ${when.toISOString()}`);
-            await lanes.arm(source, when);
+        if (due && due.getTime() <= now.getTime()) {
+            logger.debug(`${source}: outbox items are due; lane armed`);
+            await lanes.arm(source);
         }
     }
 }

@@ -12,9 +12,14 @@ export const LANE_TIMING = {
     POLL_MS: 1_000,
     /** Conversations of one lane delivered at the same time. */
     PARALLEL_CONVERSATIONS: 8,
+    /** The lane's recurring job runs this often while items are due soon (Agenda's human interval). */
+    INTERVAL: '1 second',
+    /** A run keeps the lane's job while an item is due within this; otherwise it removes the job and the sweep arms it again when an item is due. */
+    KEEP_ARMED_MS: 20_000,
     /**
-     * A run armed for time T is taken to be pending or running until T + this; after that it
-     * is considered lost (e.g. its instance stopped) and the lane may be armed again.
+     * An item goes out no sooner than this after the event happened in Rocket.Chat (its
+     * timestamp): handlers of one conversation's events run concurrently, on any instance, so a
+     * reply whose handler finished late still takes its place in the order.
      */
-    RUN_WINDOW_MS: 35_000,
+    ORDER_GRACE_MS: 1_000,
 };

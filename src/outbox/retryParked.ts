@@ -48,10 +48,10 @@ export async function retryParked(reader: IPersistenceRead, persistence: IPersis
         }
         const sources = [...new Set(batch.map((item) => item.source))];
         const indexes = new ParkedIndexStore(reader, persistence);
-        const lanes = new LaneScheduler(reader, persistence, modify);
+        const lanes = new LaneScheduler(modify);
         for (const source of sources) {
             await indexes.rebuild(source, (of) => store.parkedOf(of));
-            await lanes.arm(source, now);
+            await lanes.arm(source);
             logger.info(`${source}: ${batch.filter((item) => item.source === source).length} parked deliveries retried by an operator`);
         }
         return { retried: batch.length, remaining: parked.length - batch.length };

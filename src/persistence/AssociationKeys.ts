@@ -22,16 +22,12 @@ export const AssociationKeys = {
      * were derived that key was also the visitor token, so links stored then are found the same way.
      */
     visitorConversation: (source: string, contactKey: string): RocketChatAssociationRecord => misc(`visitor:${source}:${contactKey}`),
-    /** A record of an inbound platform event or message already handled. */
-    inboundEvent: (source: string, eventId: string): RocketChatAssociationRecord => misc(`inbound:${source}:${eventId}`),
     /** A platform end user's events kept, in order, until Rocket.Chat can open their room (no agent was online). */
     pendingInbound: (source: string, visitorToken: string): RocketChatAssociationRecord => misc(`pending-inbound:${source}:${visitorToken}`),
     /** Outbound deliveries waiting for one conversation, in order. */
     outboxQueue: (conversationId: string): RocketChatAssociationRecord => misc(`outbox:${conversationId}`),
     /** Outbound deliveries (waiting or parked) of one source: what its delivery lane works on. */
     outboxSource: (source: string): RocketChatAssociationRecord => misc(`outbox-source:${source}`),
-    /** The state of one source's delivery lane (when its next run is due). */
-    outboxLane: (source: string): RocketChatAssociationRecord => misc(`outbox-lane:${source}`),
     /** One outbound delivery. */
     outboxItem: (itemId: string): RocketChatAssociationRecord => misc(`outbox-item:${itemId}`),
     /** Outbound deliveries given up on for one conversation (kept for operators). */

@@ -8,6 +8,8 @@ import { LivechatWidgetApi } from './LivechatWidgetApi';
 import { matchEndpoint } from './matchEndpoint';
 import { sendJson } from './sendJson';
 
+/** Pins an app call to one instance of a cluster (tests); the front door removes it. */
+export const INSTANCE_HEADER = 'x-host-instance';
 const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
 /** Read at most this much of a body (the host's own routes accept up to it; app routes stop at 100 kB). */
 const MAX_BODY = 5 * 1024 * 1024;
@@ -129,7 +131,11 @@ export class FrontDoor {
         for (const [name, value] of Object.entries(req.headers)) {
             headers[name] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
         }
-        const answer = await this.host.callApi(appId, {
+        // A load balancer's choice: round robin over the instances, or the one a test pins with X-Host-Instance (never shown to the app).
+        const pinned = headers[INSTANCE_HEADER];
+        delete headers[INSTANCE_HEADER];
+        const host = pinned !== undefined && /^\d+$/.test(pinned) && Number(pinned) < this.host.instanceCount ? this.host.on(Number(pinned)) : this.host;
+        const answer = await host.callApi(appId, {
             method: req.method ?? 'GET',
             path: endpoint.path,
             params: endpoint.params,

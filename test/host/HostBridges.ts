@@ -36,9 +36,10 @@ export class HostBridges extends AppBridges {
     private readonly internal: HostInternalBridge;
     private readonly detailChanges = { doOnAppSettingsChange: (): void => undefined };
 
-    constructor(store: HostStore, livechat: LivechatService, errors: HostErrors) {
+    /** `instance` names this server instance (Agenda's lastModifiedBy on the jobs it saves). */
+    constructor(store: HostStore, livechat: LivechatService, errors: HostErrors, instance = 'local') {
         super();
-        this.scheduler = new HostSchedulerBridge(store.schedulerJobs, errors);
+        this.scheduler = new HostSchedulerBridge(store.schedulerJobs, errors, instance);
         this.livechatBridge = new HostLivechatBridge(store, livechat);
         this.messages = new HostMessageBridge(store, livechat);
         this.persistence = new HostPersistenceBridge(store);

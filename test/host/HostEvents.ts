@@ -6,42 +6,52 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import { HostErrors } from './HostErrors';
 
+/** The events one Rocket.Chat instance fires: the app of that instance handles them. */
+export interface InstanceEvents {
+    messageSent(message: IMessage): void;
+    roomClosed(room: ILivechatRoom): void;
+    roomStarted(room: ILivechatRoom): void;
+    roomTransferred(room: ILivechatRoom, from: IUser | IDepartment | undefined, to: IUser | IDepartment): void;
+}
+
 /**
  * Fires app events the way Rocket.Chat does: after the change is stored, without the
- * caller waiting (Rocket.Chat runs its after-save callbacks asynchronously). `settle()`
- * waits for every event fired so far, so tests can observe the outcome. A failure is never
- * swallowed: it goes to the host's errors.
+ * caller waiting (Rocket.Chat runs its after-save callbacks asynchronously), on the instance
+ * where the change happened (each instance's AppManager runs its own copy of the app).
+ * `settle()` waits for every event fired so far on every instance, so tests can observe the
+ * outcome. A failure is never swallowed: it goes to the host's errors.
  */
 export class HostEvents {
     /** Ids of the messages IPostMessageSent was fired for, oldest first (system messages never appear). */
     public readonly postMessageSentIds: Array<string> = [];
     private readonly pending = new Set<Promise<unknown>>();
-    private manager?: AppManager;
+    private readonly managers = new Map<number, AppManager>();
     private held?: { gate: Promise<void>; open: () => void };
 
     constructor(private readonly errors: HostErrors) {}
 
-    public attach(manager: AppManager | undefined): void {
-        this.manager = manager;
+    /** The AppManager of instance `instance` (0 when there is one), or none while it is stopped. */
+    public attach(manager: AppManager | undefined, instance = 0): void {
+        if (manager) {
+            this.managers.set(instance, manager);
+        } else {
+            this.managers.delete(instance);
+        }
     }
 
-    public messageSent(message: IMessage): void {
-        this.postMessageSentIds.push(message.id ?? '');
-        // executeListener() starts IPostMessageSent without awaiting it; the engine's own
-        // executePostMessageSent() is awaited here so that settle() covers the app's handling.
-        this.run((manager) => (manager.getListenerManager() as unknown as { executePostMessageSent(m: IMessage): Promise<void> }).executePostMessageSent(message));
-    }
-
-    public roomClosed(room: ILivechatRoom): void {
-        this.fire(AppInterface.IPostLivechatRoomClosed, room);
-    }
-
-    public roomStarted(room: ILivechatRoom): void {
-        this.fire(AppInterface.IPostLivechatRoomStarted, room);
-    }
-
-    public roomTransferred(room: ILivechatRoom, from: IUser | IDepartment | undefined, to: IUser | IDepartment): void {
-        this.fire(AppInterface.IPostLivechatRoomTransferred, { type: 'username' in to ? 'agent' : 'department', room, from, to });
+    /** The events of one instance. */
+    public of(instance: number): InstanceEvents {
+        return {
+            messageSent: (message) => {
+                this.postMessageSentIds.push(message.id ?? '');
+                // executeListener() starts IPostMessageSent without awaiting it; the engine's own
+                // executePostMessageSent() is awaited here so that settle() covers the app's handling.
+                this.run(instance, (manager) => (manager.getListenerManager() as unknown as { executePostMessageSent(m: IMessage): Promise<void> }).executePostMessageSent(message));
+            },
+            roomClosed: (room) => this.fire(instance, AppInterface.IPostLivechatRoomClosed, room),
+            roomStarted: (room) => this.fire(instance, AppInterface.IPostLivechatRoomStarted, room),
+            roomTransferred: (room, from, to) => this.fire(instance, AppInterface.IPostLivechatRoomTransferred, { type: 'username' in to ? 'agent' : 'department', room, from, to }),
+        };
     }
 
     /** Events fired from now on wait until `resume()` (a test can show that an answer did not wait for them). */
@@ -69,12 +79,12 @@ export class HostEvents {
         }
     }
 
-    private fire(event: AppInterface, payload: unknown): void {
-        this.run((manager) => manager.getListenerManager().executeListener(event as never, payload as never));
+    private fire(instance: number, event: AppInterface, payload: unknown): void {
+        this.run(instance, (manager) => manager.getListenerManager().executeListener(event as never, payload as never));
     }
 
-    private run(action: (manager: AppManager) => Promise<unknown>): void {
-        const manager = this.manager;
+    private run(instance: number, action: (manager: AppManager) => Promise<unknown>): void {
+        const manager = this.managers.get(instance);
         if (!manager) {
             return;
         }

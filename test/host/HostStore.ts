@@ -36,8 +36,12 @@ export class HostStore {
     public readonly visitors = new Map<string, IVisitor>();
     public readonly rooms = new Map<string, ILivechatRoom>();
     public readonly messages = new Map<string, Array<IMessage>>();
+    /** Every message id (the messages collection's unique _id). */
+    public readonly messageIds = new Set<string>();
     public readonly uploads = new Map<string, StoredUpload>();
     public readonly persistence = new Map<string, PersistenceRecord>();
+    /** App persistence's index on associations (`model:id` → record ids), as the collection's MongoDB index. */
+    public readonly persistenceIndex = new Map<string, Set<string>>();
     public readonly serverSettings = new Map<string, unknown>();
     /** The app scheduler's jobs (Rocket.Chat's `rocketchat_apps_scheduler` collection). */
     public readonly schedulerJobs = new HostJobStore();
@@ -119,6 +123,24 @@ export class HostStore {
         return this.departments.get(value) ?? [...this.departments.values()].find((department) => department.name === value);
     }
 
+    /** Stores an app persistence record and indexes its associations. */
+    public putPersistence(record: PersistenceRecord): void {
+        this.persistence.set(record.id, record);
+        for (const association of record.associations) {
+            const key = persistenceIndexKey(association);
+            const ids = this.persistenceIndex.get(key) ?? new Set<string>();
+            ids.add(record.id);
+            this.persistenceIndex.set(key, ids);
+        }
+    }
+
+    public removePersistence(record: PersistenceRecord): void {
+        this.persistence.delete(record.id);
+        for (const association of record.associations) {
+            this.persistenceIndex.get(persistenceIndexKey(association))?.delete(record.id);
+        }
+    }
+
     public roomMessages(roomId: string): Array<IMessage> {
         let list = this.messages.get(roomId);
         if (!list) {
@@ -144,6 +166,12 @@ export class HostStore {
         const [id] = index.get(value) ?? [];
         return id ? this.visitors.get(id) : undefined;
     }
+}
+
+/** The index key of an association (they arrive from the Deno runtime as plain `{model, id}` objects). */
+export function persistenceIndexKey(association: RocketChatAssociationRecord): string {
+    const { model, id } = association as unknown as { model: string; id: string };
+    return `${model}:${id}`;
 }
 
 function addTo(index: Map<string, Set<string>>, key: string, id: string): void {

@@ -5,7 +5,7 @@ import { IMessage, IMessageAttachment } from '@rocket.chat/apps-engine/definitio
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser, UserStatusConnection, UserType } from '@rocket.chat/apps-engine/definition/users';
 import { engineProfile } from './engineProfile';
-import { HostEvents } from './HostEvents';
+import { InstanceEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { randomId } from './ids';
 import { MeteorError } from './MeteorError';
@@ -22,11 +22,13 @@ export interface NewMessage {
     type?: IMessage['type'];
     blocks?: IMessage['blocks'];
     customFields?: Record<string, unknown>;
+    /** The message's own id when the sender gave one (an app: see messageIdOf). */
+    id?: string;
 }
 
 /** Rocket.Chat's Omnichannel behaviour, as far as an app can tell: routing, messages, closes, transfers. */
 export class LivechatService {
-    constructor(private readonly store: HostStore, private readonly events: HostEvents) {}
+    constructor(private readonly store: HostStore, private readonly events: InstanceEvents) {}
 
     public createUser(data: Partial<IUser> & { username: string }): IUser {
         const now = new Date();
@@ -241,8 +243,15 @@ export class LivechatService {
         if (!input.type) {
             checkAttachmentLinks(input.attachments);
         }
+        if (input.id !== undefined && this.store.messageIds.has(input.id)) {
+            // functions/sendMessage.ts returns nothing for a message whose _id exists already (two
+            // inserts at the same moment meet MongoDB's unique _id: one fails with E11000); the
+            // apps bridges (bridges/livechat.ts createMessage, bridges/messages.ts create) then read
+            // `_id` of nothing, which is what the app gets.
+            throw new TypeError("Cannot read properties of undefined (reading '_id')");
+        }
         const message: IMessage & { visitor?: IVisitor; token?: string } = {
-            id: randomId(),
+            id: input.id ?? randomId(),
             room,
             sender: input.sender,
             text: input.text ?? '',
@@ -261,6 +270,7 @@ export class LivechatService {
             message.token = input.visitor.token;
         }
         this.store.roomMessages(room.id).push(message);
+        this.store.messageIds.add(message.id!);
         room.updatedAt = new Date();
         if (!input.type) {
             this.events.messageSent(message);

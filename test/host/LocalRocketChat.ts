@@ -50,27 +50,54 @@ export interface AgentFile {
 
 const ADMIN_ID = 'rocket.cat';
 
+export interface LocalRocketChatOptions {
+    siteUrl?: string;
+    /**
+     * Rocket.Chat instances sharing one database (1 by default). Each has its own AppManager
+     * and Deno process of the app, its own Agenda on the shared job collection, and fires the
+     * events of what happens on it; API calls and agent actions go round robin over the
+     * running instances unless pinned with `on(i)`.
+     */
+    instances?: number;
+}
+
+/** One Rocket.Chat server process: its engine, bridges and the livechat code that fires its events. */
+interface Instance {
+    index: number;
+    livechat: LivechatService;
+    bridges: HostBridges;
+    manager?: AppManager;
+    stopped: boolean;
+}
+
 /**
  * A small Rocket.Chat around the real Apps-Engine: the engine's AppManager runs the
- * packaged app in its Deno runtime, against in-memory Omnichannel data.
+ * packaged app in its Deno runtime, against in-memory Omnichannel data. With several
+ * instances, every instance is a separate AppManager (the engine keeps one in a static
+ * field only to refuse a second one, which the host resets between constructions; nothing
+ * else in the engine reads it) over the same store, as Rocket.Chat instances share MongoDB.
  */
 export class LocalRocketChat {
     public readonly store = new HostStore();
     /** Exceptions of the app's event handlers and scheduler jobs (tests fail on unexpected ones). */
     public readonly errors = new HostErrors();
     public readonly events = new HostEvents(this.errors);
-    public readonly livechat = new LivechatService(this.store, this.events);
     public readonly logs = new MemoryLogStorage();
     private readonly metadata = new MemoryMetadataStorage();
     private readonly sources = new MemorySourceStorage();
     private readonly tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tickets-host-'));
-    private bridges = new HostBridges(this.store, this.livechat, this.errors);
-    private manager?: AppManager;
+    private readonly instances: Array<Instance>;
+    /** Round-robin position, shared by every pinned view (`on`). */
+    private readonly turn = { next: 0 };
+    /** The instance a view made by `on(i)` is pinned to. */
+    private pinned?: number;
 
-    constructor(siteUrl = 'http://localhost:3000') {
+    constructor(options: LocalRocketChatOptions | string = {}) {
+        const { siteUrl = 'http://localhost:3000', instances = 1 } = typeof options === 'string' ? { siteUrl: options } : options;
         if (!(process.env.PATH ?? '').split(path.delimiter).includes(denoBinDir)) {
             process.env.PATH = `${denoBinDir}${path.delimiter}${process.env.PATH ?? ''}`;
         }
+        this.instances = Array.from({ length: Math.max(1, instances) }, (_, index) => this.newInstance(index));
         this.store.serverSettings.set('Site_Url', siteUrl);
         this.store.serverSettings.set('Livechat_accept_chats_with_no_agents', false);
         // Rocket.Chat's defaults (server/settings/message.ts, server/settings/file-upload.ts); tests may change them as an admin would.
@@ -79,25 +106,44 @@ export class LocalRocketChat {
         this.livechat.createUser({ id: ADMIN_ID, username: 'rocket.cat', roles: ['admin', 'bot'] });
     }
 
-    /** Starts the engine (loading any app already installed in this host's storage). */
+    /** The livechat of the instance actions go to (admin setup: departments, agents, rooms). */
+    public get livechat(): LivechatService {
+        return this.acting().livechat;
+    }
+
+    /** How many instances this Rocket.Chat runs. */
+    public get instanceCount(): number {
+        return this.instances.length;
+    }
+
+    /** A view of this Rocket.Chat whose API calls and agent actions all go to instance `index`. */
+    public on(index: number): LocalRocketChat {
+        if (!this.instances[index]) {
+            throw new Error(`no instance ${index} (there are ${this.instances.length})`);
+        }
+        const view = Object.create(this) as LocalRocketChat;
+        view.pinned = index;
+        return view;
+    }
+
+    /** Starts every instance's engine (loading any app already installed in the shared storage). */
     public async start(): Promise<void> {
-        // tempFilePath is read from Apps-Engine 1.62 on; older engines ignore it.
-        const deps = { metadataStorage: this.metadata, logStorage: this.logs, bridges: this.bridges, sourceStorage: this.sources, tempFilePath: this.tempDir };
-        const manager = new AppManager(deps);
-        this.manager = manager;
-        this.events.attach(manager);
-        await manager.load();
-        // Rocket.Chat starts every stored app that was enabled (its orchestrator calls load, then enableAll).
-        await manager.enableAll();
-        await this.watchApps();
+        for (const instance of this.instances) {
+            await this.startInstance(instance);
+        }
     }
 
     /** Installs and enables a packaged app; returns its id. */
     public async install(zip: Buffer): Promise<string> {
-        const result = await this.engine().add(zip, { enable: true, user: { id: ADMIN_ID } as never });
+        const [first, ...others] = this.running();
+        const result = await this.engine(first).add(zip, { enable: true, user: { id: ADMIN_ID } as never });
         const app = result.getApp();
         if (!app) {
             throw new Error(`install failed: ${JSON.stringify({ storage: result.getStorageError(), user: result.getAppUserError() })}`);
+        }
+        // The other instances hear of it (Rocket.Chat's AppServerListener.onAppAdded) and load it from the shared storage.
+        for (const instance of others) {
+            await this.engine(instance).addLocal(app.getID());
         }
         await this.watchApps();
         const status = await app.getStatus();
@@ -108,25 +154,33 @@ export class LocalRocketChat {
     }
 
     public async appStatus(appId: string): Promise<AppStatus | undefined> {
-        return this.engine().getOneById(appId)?.getStatus();
+        return this.engine(this.acting()).getOneById(appId)?.getStatus();
     }
 
     public appUser(appId: string): IUser | undefined {
         return [...this.store.users.values()].find((user) => user.appId === appId);
     }
 
-    /** Changes an app setting as the admin does in Administration > Apps (the app's onSettingUpdated runs). */
+    /**
+     * Changes an app setting as the admin does in Administration > Apps: saved through one
+     * instance, whose app's onSettingUpdated runs; every other instance is notified
+     * (AppDetailChangesBridge → AppServerListener.onAppSettingsChange) and updates its app too.
+     */
     public async setSetting(appId: string, id: string, value: unknown): Promise<void> {
-        const app = this.engine().getOneById(appId);
-        const current: ISetting | undefined = app?.getStorageItem().settings[id];
+        const [first, ...others] = [this.acting(), ...this.running().filter((instance) => instance !== this.acting())];
+        const current: ISetting | undefined = this.engine(first).getOneById(appId)?.getStorageItem().settings[id];
         if (!current) {
             throw new Error(`unknown setting ${id}`);
         }
-        await this.engine().getSettingsManager().updateAppSetting(appId, { ...current, value });
+        const setting = { ...current, value };
+        await this.engine(first).getSettingsManager().updateAppSetting(appId, setting);
+        for (const instance of others) {
+            await this.engine(instance).getSettingsManager().updateAppSetting(appId, { ...setting });
+        }
     }
 
     public async settingValue(appId: string, id: string): Promise<unknown> {
-        const setting = this.engine().getOneById(appId)?.getStorageItem().settings[id];
+        const setting = this.engine(this.acting()).getOneById(appId)?.getStorageItem().settings[id];
         return setting?.value ?? setting?.packageValue;
     }
 
@@ -138,7 +192,7 @@ export class LocalRocketChat {
     public async callApi(appId: string, call: ApiCall): Promise<ApiAnswer> {
         const headers = Object.fromEntries(Object.entries(call.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
         try {
-            const answer = await this.engine().getApiManager().executeApi(appId, call.path, {
+            const answer = await this.engine(this.next()).getApiManager().executeApi(appId, call.path, {
                 method: call.method.toLowerCase() as never,
                 headers,
                 query: call.query ?? {},
@@ -174,7 +228,7 @@ export class LocalRocketChat {
             attachments[0].description = caption;
         }
         const firstFile = files[0] ? { _id: ids[0], name: files[0].name, type: files[0].type } : undefined;
-        return this.livechat.sendAsUser({ roomId, sender, text, attachments: attachments.length ? attachments : undefined, file: firstFile }).id!;
+        return this.next().livechat.sendAsUser({ roomId, sender, text, attachments: attachments.length ? attachments : undefined, file: firstFile }).id!;
     }
 
     /**
@@ -190,13 +244,14 @@ export class LocalRocketChat {
         }
         const id = randomId();
         const data = file.data ?? Buffer.from(file.name);
-        const sender = this.livechat.visitorAsUser(visitor);
+        const livechat = this.next().livechat;
+        const sender = livechat.visitorAsUser(visitor);
         this.store.uploads.set(id, { id, name: file.name, type: file.type, size: data.length, roomId, userId: sender.id, data });
         const attachment = fileAttachment(id, file);
         if (caption !== undefined) {
             attachment.description = caption;
         }
-        return this.livechat.postMessage({ roomId, sender, visitor, text: '', attachments: [attachment], file: { _id: id, name: file.name, type: file.type } }).id!;
+        return livechat.postMessage({ roomId, sender, visitor, text: '', attachments: [attachment], file: { _id: id, name: file.name, type: file.type } }).id!;
     }
 
     /** Logs a user in (or makes a personal access token): the credentials for X-User-Id + X-Auth-Token or the rc_uid + rc_token cookies. */
@@ -214,30 +269,32 @@ export class LocalRocketChat {
 
     /** The endpoint paths the app registered (Rocket.Chat mounts each with router.all). */
     public endpointPaths(appId: string): ReadonlyArray<string> {
-        return [...(this.bridges.api.paths.get(appId) ?? [])];
+        return [...(this.acting().bridges.api.paths.get(appId) ?? [])];
     }
 
-    /** A user types a slash command in a room (see runSlashCommand); resolves when the app's command has run. */
+    /** A user types a slash command in a room (see runSlashCommand), on the next instance; resolves when the app's command has run. */
     public async slashCommand(call: SlashCommandCall): Promise<void> {
-        await runSlashCommand(this.engine(), this.bridges.commands, this.store, call);
+        const instance = this.next();
+        await runSlashCommand(this.engine(instance), instance.bridges.commands, this.store, call);
     }
 
     /** Closes a room as an agent does from the Omnichannel UI. */
     public closeAsAgent(roomId: string, username: string, comment = ''): boolean {
-        return this.livechat.closeRoom(roomId, comment, this.store.userByUsername(username), 'user');
+        return this.next().livechat.closeRoom(roomId, comment, this.store.userByUsername(username), 'user');
     }
 
     /** Closes a room as the visitor does (widget "end chat"). */
     public closeAsVisitor(roomId: string): boolean {
         const room = this.store.rooms.get(roomId);
-        return room ? this.livechat.closeRoom(roomId, '', this.livechat.visitorAsUser(room.visitor), 'visitor') : false;
+        const livechat = this.next().livechat;
+        return room ? livechat.closeRoom(roomId, '', livechat.visitorAsUser(room.visitor), 'visitor') : false;
     }
 
     /** Transfers a room as an agent does from the Omnichannel UI (which picks the department from a list); Rocket.Chat's errors are thrown. */
     public transfer(roomId: string, target: { department?: string; agent?: string }, byUsername?: string): boolean {
         const department = target.department ? this.store.departmentByIdOrName(target.department)?.id ?? target.department : undefined;
         const agent = target.agent ? this.store.userByUsername(target.agent)?.id ?? target.agent : undefined;
-        return this.livechat.transfer(roomId, { departmentId: department, agentId: agent }, byUsername ? this.store.userByUsername(byUsername) : undefined);
+        return this.next().livechat.transfer(roomId, { departmentId: department, agentId: agent }, byUsername ? this.store.userByUsername(byUsername) : undefined);
     }
 
     /** Changes a Rocket.Chat server setting as an admin does (e.g. `Livechat_accept_chats_with_no_agents`). */
@@ -245,23 +302,52 @@ export class LocalRocketChat {
         this.store.serverSettings.set(id, value);
     }
 
-    /** Disables and enables the app again (its Deno process restarts; persistence stays). */
+    /** Disables and enables the app again on every instance (its Deno processes restart; persistence stays). */
     public async restartApp(appId: string): Promise<void> {
-        await this.engine().disable(appId);
-        await this.engine().enable(appId);
+        for (const instance of this.running()) {
+            await this.engine(instance).disable(appId);
+        }
+        for (const instance of this.running()) {
+            await this.engine(instance).enable(appId);
+        }
     }
 
-    /** Stops the engine and starts a new one on the same storages, as a Rocket.Chat restart does. */
+    /** Stops every engine and starts new ones on the same storages, as a Rocket.Chat restart does. */
     public async reloadEngine(): Promise<void> {
         // A stopping Rocket.Chat process saves nothing about its apps (MemoryMetadataStorage.frozen).
         this.metadata.frozen = true;
         try {
-            await this.stopEngine();
+            for (const instance of this.running()) {
+                await this.stopEngine(instance);
+            }
         } finally {
             this.metadata.frozen = false;
         }
-        this.bridges = new HostBridges(this.store, this.livechat, this.errors);
+        for (const instance of this.instances) {
+            this.instances[instance.index] = this.newInstance(instance.index);
+        }
         await this.start();
+    }
+
+    /**
+     * Stops one instance as a server process stops: its Agenda stops polling and releases its
+     * locks (a job it was running is taken by another instance), its app's Deno process is
+     * killed mid-work. What its app was doing fails (the test declares those errors expected).
+     */
+    public async stopInstance(index: number): Promise<void> {
+        const instance = this.instances[index];
+        if (!instance || instance.stopped) {
+            return;
+        }
+        instance.stopped = true;
+        const stopping = instance.bridges.scheduler.stop(false);
+        if (instance.manager) {
+            await this.killRuntimes(instance.manager);
+            await instance.manager.unload(true).catch(() => undefined);
+        }
+        this.events.attach(undefined, index);
+        instance.manager = undefined;
+        await stopping;
     }
 
     /** Flattened app log lines, newest last; `byEngine` marks the lines the engine's runtime wrote itself, not the app. */
@@ -276,49 +362,103 @@ export class LocalRocketChat {
 
     /** Every HTTP call the app made through this engine, with its outcome (status, timeout, refused). */
     public httpCalls(): ReadonlyArray<HttpCall> {
-        return this.bridges.http.calls;
+        return this.instances.flatMap((instance) => instance.bridges.http.calls);
     }
 
     /** The app's scheduler jobs as stored (pending, running, or failed and left behind). */
     public scheduledJobs(appId: string): Array<ScheduledJob> {
-        return this.bridges.scheduler.jobs(appId);
+        return this.instances[0].bridges.scheduler.jobs(appId);
     }
 
     public async stop(): Promise<void> {
-        await this.stopEngine();
+        for (const instance of this.running()) {
+            await this.stopEngine(instance);
+        }
         this.errors.retire();
         fs.rmSync(this.tempDir, { recursive: true, force: true });
     }
 
-    private async stopEngine(): Promise<void> {
-        if (!this.manager) {
+    private newInstance(index: number): Instance {
+        const livechat = new LivechatService(this.store, this.events.of(index));
+        return { index, livechat, bridges: new HostBridges(this.store, livechat, this.errors, `instance-${index}`), stopped: false };
+    }
+
+    private async startInstance(instance: Instance): Promise<void> {
+        // tempFilePath is read from Apps-Engine 1.62 on; older engines ignore it.
+        const deps = { metadataStorage: this.metadata, logStorage: this.logs, bridges: instance.bridges, sourceStorage: this.sources, tempFilePath: this.tempDir };
+        (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
+        const manager = new AppManager(deps);
+        instance.manager = manager;
+        instance.stopped = false;
+        this.events.attach(manager, instance.index);
+        await manager.load();
+        // Rocket.Chat starts every stored app that was enabled (its orchestrator calls load, then enableAll).
+        await manager.enableAll();
+        await this.watchApps();
+    }
+
+    private async stopEngine(instance: Instance): Promise<void> {
+        const manager = instance.manager;
+        if (!manager) {
             return;
         }
         await this.events.settle();
-        await this.bridges.scheduler.stop();
-        // The engine kills each app's Deno process without waiting for it to exit, and its liveness
-        // ping may still write to it in between: an EPIPE on a pipe nobody listens to, which would end
-        // this process. Rocket.Chat stops runtimes only when the whole server stops.
-        for (const child of await runtimeProcesses(this.manager)) {
+        await instance.bridges.scheduler.stop();
+        await this.killRuntimes(manager);
+        await manager.unload(true);
+        this.events.attach(undefined, instance.index);
+        instance.manager = undefined;
+        instance.stopped = true;
+    }
+
+    /**
+     * The engine kills each app's Deno process without waiting for it to exit, and its liveness
+     * ping may still write to it in between: an EPIPE on a pipe nobody listens to, which would end
+     * this process. Rocket.Chat stops runtimes only when the whole server stops.
+     */
+    private async killRuntimes(manager: AppManager): Promise<void> {
+        for (const child of await runtimeProcesses(manager)) {
             child.stdin?.on('error', () => undefined);
         }
-        await this.manager.unload(true);
-        this.events.attach(undefined);
-        this.manager = undefined;
-        (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
     }
 
     private async watchApps(): Promise<void> {
-        for (const app of await this.engine().get()) {
-            watchEventHandlerErrors(app, this.errors);
+        for (const instance of this.running()) {
+            for (const app of await this.engine(instance).get()) {
+                watchEventHandlerErrors(app, this.errors);
+            }
         }
     }
 
-    private engine(): AppManager {
-        if (!this.manager) {
-            throw new Error('the local Rocket.Chat is not started');
+    private running(): Array<Instance> {
+        return this.instances.filter((instance) => instance.manager && !instance.stopped);
+    }
+
+    /** The instance setup and reads go to: the pinned one, else the first running. */
+    private acting(): Instance {
+        const instance = this.pinned !== undefined ? this.instances[this.pinned] : this.running()[0] ?? this.instances[0];
+        return instance;
+    }
+
+    /** The instance the next API call or agent action goes to: the pinned one, else round robin over the running ones. */
+    private next(): Instance {
+        if (this.pinned !== undefined) {
+            return this.instances[this.pinned];
         }
-        return this.manager;
+        const running = this.running();
+        if (running.length === 0) {
+            return this.instances[0];
+        }
+        const instance = running[this.turn.next % running.length];
+        this.turn.next += 1;
+        return instance;
+    }
+
+    private engine(instance: Instance): AppManager {
+        if (!instance.manager) {
+            throw new Error(`instance ${instance.index} of the local Rocket.Chat is not running`);
+        }
+        return instance.manager;
     }
 }
 

@@ -9,7 +9,9 @@ const DEMO_SECRET = process.env.TICKETS_DEMO_SECRET ?? 'demo-app-secret-01234567
 async function main(): Promise<void> {
     const port = Number(process.env.PORT ?? 3000);
     const base = `http://localhost:${port}`;
-    const host = new LocalRocketChat(base);
+    // INSTANCES=3 npm start: a cluster of Rocket.Chat instances on one store (requests go round robin).
+    const instances = Math.max(1, Number(process.env.INSTANCES ?? 1) || 1);
+    const host = new LocalRocketChat({ siteUrl: base, instances });
     await host.start();
     const appId = await host.install(builtAppPackage());
     const support = host.livechat.createDepartment('Support');
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     const auth = `-H 'Authorization: Token ${DEMO_SECRET}'`;
     process.stdout.write([
         '',
-        `Local Rocket.Chat with the Tickets app is up on ${base} (Apps-Engine ${engineProfile.version})`,
+        `Local Rocket.Chat with the Tickets app is up on ${base} (Apps-Engine ${engineProfile.version}, ${instances} instance${instances === 1 ? '' : 's'})`,
         `App endpoints: ${api}/<path>`,
         `Demo App Secret: ${DEMO_SECRET}`,
         'Department "Support" has the online agent "agent".',

@@ -123,7 +123,7 @@ describe('visitor identity and privacy', () => {
         const misc = (id: string) => ({ model: 'misc', id }) as unknown as RocketChatAssociationRecord;
         const store = (associations: Array<RocketChatAssociationRecord>, data: object) => {
             const id = randomId();
-            world.host.store.persistence.set(id, { id, appId: world.appId, associations, data });
+            world.host.store.putPersistence({ id, appId: world.appId, associations, data });
         };
 
         /** A ticket as the app before this change left it (commit e6fb537): visitor token = contact id, with email and phone; link without contactKey. */

@@ -42,6 +42,13 @@ describe('RapidPro webhooks', () => {
         expect(call.body).toEqual({ type: 'agent-message', ticketID, visitor: { token }, data: { text: 'Hello 😄 how can I help? 👍' } });
     });
 
+    it('sends the shortnames Rocket.Chat\'s emoji picker inserts as emoji, skin tones and captions included', async () => {
+        const { ticketID, roomId } = await freshTicket();
+        world.host.agentMessage(roomId, 'agent', ':thumbsup: :slight_smile:', [{ name: 'team.png', type: 'image/png' }], 'from :man_technologist_tone2: :tada:');
+        const [call] = await waitFor('the agent-message callback', () => callbacksOf(ticketID).length > 0 && callbacksOf(ticketID));
+        expect(call.body.data.text).toBe('👍 🙂\nfrom 👨🏼\u200d💻 🎉');
+    });
+
     it('sends every uploaded file with an absolute Site_Url link and its MIME type, with or without text', async () => {
         const { ticketID, roomId } = await freshTicket();
         world.host.agentMessage(roomId, 'agent', 'Here are your documents', [

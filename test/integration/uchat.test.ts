@@ -93,6 +93,13 @@ describe('UChat bot serving livechat visitors', () => {
         expect(calls[1].body.content).toBe('order 42');
     });
 
+    it('sends a visitor\'s :shortcodes: to the bot as emoji', async () => {
+        const { token, room } = widgetVisitor();
+        visitorSays(room, ':thumbsup: :slight_smile: :man_technologist_tone2:');
+        const [call] = await waitFor('the bot call', () => botCalls(token).length === 1 && botCalls(token));
+        expect(call.body.content).toBe('👍 🙂 👨🏼\u200d💻');
+    });
+
     it('posts the bot\'s PHP-signed reply to the visitor as the app\'s bot user, Korean and URLs intact, and never sends it back', async () => {
         const { token, room } = widgetVisitor();
         visitorSays(room, 'hi');

@@ -19,7 +19,8 @@ export class BridgeWorld {
     public base = '';
     private door!: FrontDoor;
 
-    constructor(private readonly siteUrl = 'https://chat.example.test', protected readonly appSecret = APP_SECRET) {}
+    /** `instances`: how many Rocket.Chat instances share the database (app calls go round robin over them). */
+    constructor(private readonly siteUrl = 'https://chat.example.test', protected readonly appSecret = APP_SECRET, private readonly instances = 1) {}
 
     public get host() {
         return this.running.host;
@@ -30,7 +31,7 @@ export class BridgeWorld {
     }
 
     public async start(): Promise<void> {
-        this.running = await startHost(this.siteUrl);
+        this.running = await startHost(this.siteUrl, this.instances);
         this.door = new FrontDoor(this.host, () => this.appId);
         const port = await this.door.listen(0);
         this.base = `http://127.0.0.1:${port}/api/apps/public/${this.appId}`;

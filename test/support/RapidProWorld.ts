@@ -8,8 +8,8 @@ export const SECRET = 'Kq3vS9dX2mZ7pL4tR8wY1nB6cF0hJ5gA';
 export class RapidProWorld extends BridgeWorld {
     public readonly rapidpro = new FakeRapidPro();
 
-    constructor() {
-        super('http://chat.example.test/', SECRET);
+    constructor(instances = 1) {
+        super('http://chat.example.test/', SECRET, instances);
     }
 
     public async start(): Promise<void> {

@@ -76,6 +76,14 @@ export function bridgeContract(name: string, world: BridgeWorld, driver: BridgeD
             await waitFor('the reply at the platform', () => replies(id).includes('Happy to help'));
         });
 
+        it('sends the shortnames Rocket.Chat\'s emoji picker inserts as emoji, skin tones included', async () => {
+            const id = conversation();
+            const room = await open(id);
+            world.host.agentMessage(room.id, 'agent', ':thumbsup: :slight_smile: :man_technologist_tone2:');
+            await waitFor('the reply at the platform', () => replies(id).length > 0);
+            expect(replies(id)).toEqual(['👍 🙂 👨🏼\u200d💻']);
+        });
+
         it('never echoes the visitor\'s messages or the app\'s own messages back to the platform', async () => {
             const id = conversation();
             const room = await open(id);

@@ -7,8 +7,8 @@ export interface RunningHost {
 }
 
 /** A started local Rocket.Chat with the packaged app installed and enabled. */
-export async function startHost(siteUrl?: string): Promise<RunningHost> {
-    const host = new LocalRocketChat(siteUrl);
+export async function startHost(siteUrl?: string, instances = 1): Promise<RunningHost> {
+    const host = new LocalRocketChat({ siteUrl, instances });
     await host.start();
     const appId = await host.install(builtAppPackage());
     return { host, appId };

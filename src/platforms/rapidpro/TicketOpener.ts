@@ -10,7 +10,7 @@ export const SOURCE = 'rapidpro';
 
 /**
  * `/room`: one livechat room per RapidPro ticket. The same ticketID again answers the same
- * room (retries, concurrent calls). A new ticket for a contact whose room is still open
+ * room (retries, concurrent calls, on any instance). A new ticket for a contact whose room is still open
  * opens a fresh room, then closes the old one (RapidPro is told), so no contact is ever
  * stuck. With no agent online Rocket.Chat refuses the room: 503 (RapidPro retries a GET
  * after a status above 501), and nothing changed.
@@ -45,6 +45,13 @@ export class TicketOpener {
                 externalIds: { ticketID: ticket.ticketID, ...(visitor.contactUUID ? { contactUUID: visitor.contactUUID } : {}) },
                 label: 'RapidPro',
             });
+            // Another instance may have opened a room for this very ticket at the same moment: the
+            // ticket's first link (links are read in the order they were written) wins everywhere.
+            const first = await this.conversations.links.byConversation(SOURCE, ticket.ticketID);
+            if (first && first.roomId !== link.roomId) {
+                await this.conversations.giveWayTo(link, first.roomId);
+                return first.roomId;
+            }
             if (previous) {
                 await this.closeReplaced(previous, ticket.ticketID);
             }

@@ -6,6 +6,7 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { LivechatBridge } from '@rocket.chat/apps-engine/server/bridges/LivechatBridge';
 import { HostStore } from '../HostStore';
 import { LivechatService } from '../LivechatService';
+import { messageIdOf } from './messageIdOf';
 
 export class HostLivechatBridge extends LivechatBridge {
     constructor(private readonly store: HostStore, private readonly livechat: LivechatService) {
@@ -22,7 +23,7 @@ export class HostLivechatBridge extends LivechatBridge {
     }
 
     protected async createMessage(message: ILivechatMessage, appId: string): Promise<string> {
-        const content = { roomId: message.room.id, text: message.text, attachments: message.attachments, blocks: message.blocks, customFields: message.customFields };
+        const content = { roomId: message.room.id, text: message.text, attachments: message.attachments, blocks: message.blocks, customFields: message.customFields, id: messageIdOf(message) };
         if (!message.visitor) {
             const sender = this.store.users.get(message.sender?.id) ?? message.sender;
             return this.livechat.postMessage({ ...content, sender }).id!;

@@ -4,6 +4,7 @@ import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { ITypingDescriptor, MessageBridge } from '@rocket.chat/apps-engine/server/bridges/MessageBridge';
 import { HostStore } from '../HostStore';
 import { LivechatService } from '../LivechatService';
+import { messageIdOf } from './messageIdOf';
 
 export class HostMessageBridge extends MessageBridge {
     constructor(private readonly store: HostStore, private readonly livechat: LivechatService) {
@@ -20,6 +21,7 @@ export class HostMessageBridge extends MessageBridge {
             attachments: message.attachments,
             blocks: message.blocks,
             customFields: message.customFields,
+            id: messageIdOf(message),
         });
         return created.id!;
     }
@@ -57,6 +59,7 @@ export class HostMessageBridge extends MessageBridge {
         // Typing indicators leave no trace.
     }
 
+    /** AppMessagesConverter.convertById: nothing (not an error) for an id no message has. */
     protected async getById(messageId: string): Promise<IMessage> {
         for (const list of this.store.messages.values()) {
             const found = list.find((message) => message.id === messageId);
@@ -64,7 +67,7 @@ export class HostMessageBridge extends MessageBridge {
                 return found;
             }
         }
-        throw new Error(`message ${messageId} not found`);
+        return undefined as unknown as IMessage;
     }
 
     protected async delete(message: IMessage): Promise<void> {

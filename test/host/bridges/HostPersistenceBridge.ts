@@ -1,6 +1,6 @@
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { PersistenceBridge } from '@rocket.chat/apps-engine/server/bridges/PersistenceBridge';
-import { HostStore, PersistenceRecord } from '../HostStore';
+import { HostStore, PersistenceRecord, persistenceIndexKey } from '../HostStore';
 import { randomId } from '../ids';
 
 /** Associations arrive from the Deno runtime as plain `{model, id}` objects. */
@@ -24,20 +24,17 @@ const plain = (associations: Array<RocketChatAssociationRecord>): Array<RocketCh
 /** Stored data is copied in and out, as a database would, so nobody shares references with the app's calls. */
 const copy = <T>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
 
-const indexKey = (association: RocketChatAssociationRecord | Association): string => `${fields(association).model}:${fields(association).id}`;
-
 /**
  * App persistence like Rocket.Chat's `apps_persistence` collection, including its index on
  * associations: a keyed read costs the same with ten records or a million.
  */
 export class HostPersistenceBridge extends PersistenceBridge {
-    private readonly index = new Map<string, Set<string>>();
+    /** The collection's index, kept with it in the store: every instance's bridge uses the same one. */
+    private readonly index: Map<string, Set<string>>;
 
     constructor(private readonly store: HostStore) {
         super();
-        for (const record of store.persistence.values()) {
-            this.addToIndex(record);
-        }
+        this.index = store.persistenceIndex;
     }
 
     protected async purge(appId: string): Promise<void> {
@@ -118,30 +115,17 @@ export class HostPersistenceBridge extends PersistenceBridge {
         }
         const id = randomId();
         const record = { id, appId, associations: plain(associations), data: copy(data) };
-        this.store.persistence.set(id, record);
-        this.addToIndex(record);
+        this.store.putPersistence(record);
         return id;
     }
 
-    private addToIndex(record: PersistenceRecord): void {
-        for (const association of record.associations) {
-            const key = indexKey(association);
-            const ids = this.index.get(key) ?? new Set<string>();
-            ids.add(record.id);
-            this.index.set(key, ids);
-        }
-    }
-
     private delete(record: PersistenceRecord): void {
-        this.store.persistence.delete(record.id);
-        for (const association of record.associations) {
-            this.index.get(indexKey(association))?.delete(record.id);
-        }
+        this.store.removePersistence(record);
     }
 
     /** Candidates come from the index entry of the rarest association asked for (all records when none is). */
     private matching(appId: string, predicate: (record: PersistenceRecord) => boolean, associations: Array<RocketChatAssociationRecord> = []): Array<PersistenceRecord> {
-        const sets = associations.map((association) => this.index.get(indexKey(association)) ?? new Set<string>());
+        const sets = associations.map((association) => this.index.get(persistenceIndexKey(association)) ?? new Set<string>());
         const candidates = sets.length === 0
             ? [...this.store.persistence.values()]
             : [...sets.reduce((smallest, set) => (set.size < smallest.size ? set : smallest))].map((id) => this.store.persistence.get(id)!).filter(Boolean);

@@ -85,9 +85,9 @@ export class HostSchedulerBridge extends SchedulerBridge {
         await this.agenda.cancel({ name: new RegExp(`_${appId}$`) });
     }
 
-    /** Stops this instance's scheduler and waits for its running jobs (host shutdown); the jobs stay in the store. */
-    public async stop(): Promise<void> {
-        await this.agenda.stop();
+    /** Stops this instance's scheduler (waiting for its running jobs unless the instance dies with them); the jobs stay in the store. */
+    public async stop(waitForRunning = true): Promise<void> {
+        await this.agenda.stop(waitForRunning);
         this.started = false;
     }
 

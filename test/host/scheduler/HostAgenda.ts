@@ -53,6 +53,8 @@ export class HostAgenda {
     private jobsToLock: Array<HostJob> = [];
     private readonly queueFilling = new Set<string>();
     private lockingOnTheFly = false;
+    /** The process died with its running jobs: whatever they come to is never recorded. */
+    private gone = false;
     private processInterval?: ReturnType<typeof setInterval>;
     private nextScanAt?: Date;
     private readonly processEvery: number;
@@ -112,8 +114,11 @@ export class HostAgenda {
         process.nextTick(() => void this.processJobs());
     }
 
-    /** Stops polling and releases this instance's locks; then waits for jobs still running (host shutdown). */
-    public async stop(): Promise<void> {
+    /**
+     * Stops polling and releases this instance's locks (Agenda.stop); then waits for jobs still
+     * running (host shutdown), unless the process is going away with them (`waitForRunning` false).
+     */
+    public async stop(waitForRunning = true): Promise<void> {
         clearInterval(this.processInterval);
         this.processInterval = undefined;
         for (const timer of this.timers) {
@@ -122,7 +127,11 @@ export class HostAgenda {
         this.timers.clear();
         this.store.unlock(this.lockedJobs.map((job) => job.attrs._id));
         this.lockedJobs.length = 0;
-        await Promise.allSettled([...this.running]);
+        if (waitForRunning) {
+            await Promise.allSettled([...this.running]);
+        } else {
+            this.gone = true;
+        }
     }
 
     private create(name: string, data: Record<string, unknown>): HostJob {
@@ -301,6 +310,9 @@ export class HostAgenda {
             await definition.fn(job);
         } catch (error) {
             failure = error;
+        }
+        if (this.gone) {
+            return;
         }
         if (failure !== undefined) {
             job.attrs.failReason = failure instanceof Error ? failure.message : String(failure);
