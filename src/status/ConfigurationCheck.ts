@@ -1,26 +1,8 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
+import { DepartmentLookup } from './DepartmentLookup';
 import { Effect, Problem } from './Problem';
-
-/**
- * Whether departments exist, each name looked up once per status (one engine round trip per
- * distinct department setting, however many rooms there are).
- */
-export class DepartmentLookup {
-    private readonly known = new Map<string, Promise<boolean>>();
-
-    constructor(private readonly read: IRead) {}
-
-    public exists(idOrName: string): Promise<boolean> {
-        let found = this.known.get(idOrName);
-        if (!found) {
-            found = this.read.getLivechatReader().getLivechatDepartmentByIdOrName(idOrName).then((department) => Boolean(department));
-            this.known.set(idOrName, found);
-        }
-        return found;
-    }
-}
 
 /** Collects what one source's configuration lacks: the platform's own check calls it for every setting and department it needs. */
 export class ConfigurationCheck {

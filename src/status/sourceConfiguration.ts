@@ -7,7 +7,8 @@ import { checkRapidProConfiguration } from '../platforms/rapidpro/checkRapidProC
 import { checkUchatConfiguration } from '../platforms/uchat/checkUchatConfiguration';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
-import { ConfigurationCheck, DepartmentLookup } from './ConfigurationCheck';
+import { ConfigurationCheck } from './ConfigurationCheck';
+import { DepartmentLookup } from './DepartmentLookup';
 import { Problem } from './Problem';
 
 export interface SourceConfiguration {
