@@ -20,6 +20,7 @@ import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
 import { MemorySourceStorage } from './storage/MemorySourceStorage';
 import { HttpCall } from './bridges/HostHttpBridge';
 import { ScheduledJob } from './bridges/HostSchedulerBridge';
+import { runSlashCommand, SlashCommandCall } from './runSlashCommand';
 import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -274,6 +275,12 @@ export class LocalRocketChat {
     /** The endpoint paths the app registered (Rocket.Chat mounts each with router.all). */
     public endpointPaths(appId: string): ReadonlyArray<string> {
         return [...(this.acting().bridges.api.paths.get(appId) ?? [])];
+    }
+
+    /** A user types a slash command in a room (see runSlashCommand), on the next instance; resolves when the app's command has run. */
+    public async slashCommand(call: SlashCommandCall): Promise<void> {
+        const instance = this.next();
+        await runSlashCommand(this.engine(instance), instance.bridges.commands, this.store, call);
     }
 
     /** Closes a room as an agent does from the Omnichannel UI. */

@@ -55,6 +55,12 @@ async function status(source: string) {
     return answer.json.sources.find((entry: { source: string }) => entry.source === source);
 }
 
+/** The parked item of a room, as status lists it (every source's newest parked items). */
+async function parkedOf(room: string) {
+    const answer = await world.call('GET', 'status');
+    return answer.json.parked.items.find((item: { room: string }) => item.room === room);
+}
+
 beforeAll(async () => {
     await world.start();
     world.platform.route('/register', () => ({ status: 200, body: { status: 'SUCCESS', data: { signature_token: SIGNATURE } } }));
@@ -190,14 +196,13 @@ describe('status', () => {
             return sendsTo(failing.chatId)(request) ? { kind: 'status', status: 503, body: { message: 'down for maintenance' } } : undefined;
         };
         world.host.agentMessage(refused.room.id, 'agent', 'never accepted');
-        await waitFor('the parked item', async () => (await status('chatday')).outbox.parkedItems.some((item: { room: string }) => item.room === refused.room.id));
+        await waitFor('the parked item', () => parkedOf(refused.room.id));
         world.host.agentMessage(failing.room.id, 'agent', 'tried again later');
         const chatday = await waitFor('the later error', async () => {
             const current = await status('chatday');
             return current.lastError?.message.includes('down for maintenance') && current.outbox.retrying.length > 0 && current;
         });
-        const parked = chatday.outbox.parkedItems.find((item: { room: string }) => item.room === refused.room.id);
-        expect(parked).toEqual(expect.objectContaining({ kind: 'agent-message', attempts: 0, reason: 'refused by the receiver: HTTP 404: chat not found' }));
+        expect(await parkedOf(refused.room.id)).toEqual(expect.objectContaining({ source: 'chatday', kind: 'agent-message', attempts: 0, reason: 'refused by the receiver: HTTP 404: chat not found' }));
         expect(chatday.outbox.retrying.find((item: { room: string }) => item.room === failing.room.id)).toEqual(expect.objectContaining({ kind: 'agent-message', lastError: 'HTTP 503: down for maintenance' }));
         expect(chatday.lastError.message).toBe('agent-message: HTTP 503: down for maintenance');
         world.platform.behaviourFor = undefined;
@@ -211,7 +216,7 @@ describe('partners answering JSON with another content type', () => {
         const { room } = await rapidproRoom();
         world.rapidpro.behaviour = { kind: 'status', status: 400, body: { error: 'unable to fetch attachment' }, headers: { 'content-type': 'text/plain; charset=utf-8' } };
         world.host.agentMessage(room, 'agent', 'refused');
-        const parked = await waitFor('the parked item', async () => (await status('rapidpro')).outbox.parkedItems.find((item: { room: string }) => item.room === room));
+        const parked = await waitFor('the parked item', () => parkedOf(room));
         expect(parked.reason).toBe('refused by the receiver: HTTP 400: unable to fetch attachment');
     });
 
