@@ -13,7 +13,7 @@ import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { isEngineLogLine } from './isEngineLogLine';
 import { randomId } from './ids';
-import { runtimeProcesses } from './runtimeProcesses';
+import { failPendingRuntimeCalls, runtimeProcesses } from './runtimeProcesses';
 import { LivechatService } from './LivechatService';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
 import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
@@ -348,6 +348,7 @@ export class LocalRocketChat {
         const stopping = instance.bridges.scheduler.stop(false);
         if (instance.manager) {
             await this.killRuntimes(instance.manager);
+            await failPendingRuntimeCalls(instance.manager, `instance ${index} stopped`);
             await instance.manager.unload(true).catch(() => undefined);
         }
         this.events.attach(undefined, index);

@@ -1,6 +1,6 @@
-import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
-import { Attempt, RecordedRequest } from '../fakes/RecordingServer';
+import { Attempt } from '../fakes/RecordingServer';
 import { ScheduledJob } from '../host/bridges/HostSchedulerBridge';
+import { DeliveryScene, sendsTo } from '../support/DeliveryScene';
 import { RapidProWorld } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 
@@ -14,36 +14,17 @@ const SIGNATURE = 'cd-signature-delivery';
 const CHATDAY_TOKEN = 'cd-token-delivery';
 
 const world = new RapidProWorld();
-let ticket = 0;
-let chat = 700;
+const scene = new DeliveryScene(world, SIGNATURE, 'delivery', 80000, 700);
+const { rapidproDelivered, chatdayDelivered, rapidproRoom, chatdayRoom } = scene;
 
-const sendsTo = (chatId: string) => (request: RecordedRequest): boolean => request.path === '/send' && String(request.body?.chat_id) === chatId;
 
 function chatdayAttempts(chatId: string): Array<Attempt> {
     return world.platform.attempts.filter((attempt) => sendsTo(chatId)(attempt.request));
 }
 
-function chatdayDelivered(chatId: string): Array<string> {
-    return world.platform.delivered('/send').filter(sendsTo(chatId)).map((request) => request.body.message.data);
-}
 
-function rapidproDelivered(ticketID: string): Array<string> {
-    return world.rapidpro.delivered().filter((request) => request.body?.ticketID === ticketID).map((request) => request.body.data?.text ?? request.body.type);
-}
 
-async function rapidproRoom(): Promise<{ ticketID: string; room: string }> {
-    ticket += 1;
-    const ticketID = `delivery-${ticket}`;
-    return { ticketID, room: await world.openTicket(ticketID, String(80000 + ticket)) };
-}
 
-async function chatdayRoom(): Promise<{ chatId: string; room: ILivechatRoom }> {
-    chat += 1;
-    const chatId = String(chat);
-    const answer = await world.request('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': SIGNATURE }, body: { message: { id: `m-${chatId}`, type: 'text', data: 'hello' }, chat_id: Number(chatId) } });
-    expect(answer.status).toBe(200);
-    return { chatId, room: await waitFor(`the room of chat ${chatId}`, () => world.openRoomOf(`chatday:${chatId}`)) };
-}
 
 /** The delivery lanes' jobs waiting to run (the recurring sweep left out). */
 function pendingDeliveryJobs(): Array<ScheduledJob> {

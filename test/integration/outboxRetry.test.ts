@@ -1,5 +1,5 @@
-import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { RecordedRequest } from '../fakes/RecordingServer';
+import { DeliveryScene } from '../support/DeliveryScene';
 import { RapidProWorld, SECRET } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 
@@ -11,33 +11,14 @@ import { waitFor } from '../support/waitFor';
 const SIGNATURE = 'cd-signature-retry';
 
 const world = new RapidProWorld();
-let ticket = 0;
-let chat = 900;
+const scene = new DeliveryScene(world, SIGNATURE, 'retry', 91000, 900);
+const { rapidproDelivered, chatdayDelivered, rapidproRoom, chatdayRoom } = scene;
 
-const sendsTo = (chatId: string) => (request: RecordedRequest): boolean => request.path === '/send' && String(request.body?.chat_id) === chatId;
 const textOf = (request: RecordedRequest): string | undefined => request.body?.data?.text ?? request.body?.message?.data;
 
-function rapidproDelivered(ticketID: string): Array<string> {
-    return world.rapidpro.delivered().filter((request) => request.body?.ticketID === ticketID).map((request) => request.body.data?.text ?? request.body.type);
-}
 
-function chatdayDelivered(chatId: string): Array<string> {
-    return world.platform.delivered('/send').filter(sendsTo(chatId)).map((request) => request.body.message.data);
-}
 
-async function rapidproRoom(): Promise<{ ticketID: string; room: string }> {
-    ticket += 1;
-    const ticketID = `retry-${ticket}`;
-    return { ticketID, room: await world.openTicket(ticketID, String(91000 + ticket)) };
-}
 
-async function chatdayRoom(): Promise<{ chatId: string; room: ILivechatRoom }> {
-    chat += 1;
-    const chatId = String(chat);
-    const answer = await world.request('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': SIGNATURE }, body: { message: { id: `m-${chatId}`, type: 'text', data: 'hello' }, chat_id: Number(chatId) } });
-    expect(answer.status).toBe(200);
-    return { chatId, room: await waitFor(`the room of chat ${chatId}`, () => world.openRoomOf(`chatday:${chatId}`)) };
-}
 
 async function status() {
     const answer = await world.call('GET', 'status');
