@@ -416,15 +416,32 @@ export class LocalRocketChat {
     private async startInstance(instance: Instance): Promise<void> {
         // tempFilePath is read from Apps-Engine 1.62 on; older engines ignore it.
         const deps = { metadataStorage: this.metadata, logStorage: this.logs, bridges: instance.bridges, sourceStorage: this.sources, tempFilePath: this.tempDir };
-        (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
+        (AppManager as unknown as { Instance?: unknown }).Instance = undefined;
         const manager = new AppManager(deps);
         instance.manager = manager;
         instance.stopped = false;
+        this.shareAppPermissions();
         this.events.attach(manager, instance.index);
         await manager.load();
         // Rocket.Chat starts every stored app that was enabled (its orchestrator calls load, then enableAll).
         await manager.enableAll();
         await this.watchApps();
+    }
+
+    /**
+     * The engine's permission checks ask the static AppManager.Instance (getPermissionsByAppId),
+     * which holds the last manager constructed. In a cluster each instance checks its own apps,
+     * so the static answers from whichever running instance has the app (the granted permissions
+     * come from the shared storage item, the same everywhere).
+     */
+    private shareAppPermissions(): void {
+        const lookup = {
+            getPermissionsById: (appId: string) => {
+                const owner = this.running().find((candidate) => candidate.manager?.getOneById(appId));
+                return owner?.manager?.getPermissionsById(appId) ?? [];
+            },
+        };
+        (AppManager as unknown as { Instance?: unknown }).Instance = lookup;
     }
 
     private async stopEngine(instance: Instance): Promise<void> {
