@@ -337,7 +337,7 @@ export class LocalRocketChat {
     /**
      * Stops one instance as a server process stops: its Agenda stops polling and releases its
      * locks (a job it was running is taken by another instance), its app's Deno process is
-     * killed mid-work. What its app was doing fails (the test declares those errors expected).
+     * killed mid-work and the calls it was making fail; nothing of it is recorded afterwards.
      */
     public async stopInstance(index: number): Promise<void> {
         const instance = this.instances[index];
