@@ -1,3 +1,4 @@
+import { engineProfile } from '../host/engineProfile';
 import { RapidProWorld, SECRET } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 
@@ -198,7 +199,10 @@ describe('RapidPro webhooks', () => {
         await world.outboxIdle();
         expect(deliveredOf(ticketID)).toHaveLength(0);
         // The line is in the lane run's log entry, which Rocket.Chat stores when the run ends.
-        await waitFor('the parked line in the app log', () => world.host.appLogLines(world.appId).some((line) => line.severity === 'error' && line.text.includes('parked agent-message')));
+        // Before 1.62 the engine loses the lines of a call that overlapped others (engineProfile).
+        if (engineProfile.logsEveryCall) {
+            await waitFor('the parked line in the app log', () => world.host.appLogLines(world.appId).some((line) => line.severity === 'error' && line.text.includes('parked agent-message')));
+        }
     });
 
     it('signs callbacks with the App Secret trimmed exactly as on input', async () => {
