@@ -39,7 +39,8 @@ export class ConsoleBrowser {
         });
         page.on('pageerror', (error) => session.pageErrors.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
         page.on('console', (message) => {
-            if (message.type() === 'error') {
+            // Chromium also reports every HTTP error status a fetch got ("Failed to load resource"): the console shows those itself.
+            if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
                 session.pageErrors.push(`console error: ${message.text()}`);
             }
         });

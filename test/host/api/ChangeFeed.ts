@@ -23,8 +23,8 @@ const KEEP_ALIVE_MS = 15000;
 export class ChangeFeed {
     private readonly clients = new Set<http.ServerResponse>();
     private last = new Map<ChangeTopic, string>();
-    private timer?: NodeJS.Timeout;
-    private keepAlive?: NodeJS.Timeout;
+    private timer?: ReturnType<typeof setInterval>;
+    private keepAlive?: ReturnType<typeof setInterval>;
 
     constructor(private readonly host: LocalRocketChat, private readonly appId: () => string, private readonly fakes?: FakePlatforms) {}
 

@@ -17,7 +17,7 @@ export function h(tag, attributes = {}, ...children) {
             element.setAttribute(name, String(value));
         }
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
         if (child !== undefined && child !== null && child !== false) {
             element.append(child instanceof Node ? child : String(child));
         }
@@ -76,5 +76,5 @@ export function formValues(form) {
 
 /** Replaces the children of `element`. */
 export function fill(element, ...children) {
-    element.replaceChildren(...children.flat().filter((child) => child !== undefined && child !== null && child !== false));
+    element.replaceChildren(...children.flat(Infinity).filter((child) => child !== undefined && child !== null && child !== false));
 }

@@ -143,12 +143,13 @@ function readFile(file) {
 async function sendReply() {
     const textBox = $('#composer-text');
     const fileInput = $('#composer-files');
-    const text = textBox.value;
+    // Rocket.Chat's composer sends the text trimmed (an emoji picked last leaves a space).
+    const text = textBox.value.trim();
     const files = await Promise.all([...fileInput.files].map(readFile));
-    if (!text.trim() && files.length === 0) {
+    if (!text && files.length === 0) {
         return;
     }
-    const body = files.length ? { username: acting(), files, ...(text.trim() ? { caption: text } : {}) } : { username: acting(), text };
+    const body = files.length ? { username: acting(), files, ...(text ? { caption: text } : {}) } : { username: acting(), text };
     await must('POST', `/host/rooms/${encodeURIComponent(selected)}/agent-message`, body);
     textBox.value = '';
     fileInput.value = '';
