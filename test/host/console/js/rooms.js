@@ -42,8 +42,8 @@ function renderList() {
             h('div', { class: 'meta' },
                 sourceLabel(room) ? h('span', { class: 'badge' }, sourceLabel(room)) : null,
                 h('span', {}, room.department ?? 'no department'),
-                h('span', {}, '·', room.servedBy ?? 'no agent'),
-                h('span', {}, '·', shortTime(room.createdAt))),
+                h('span', {}, `· ${room.servedBy ?? 'no agent'}`),
+                h('span', {}, `· ${shortTime(room.createdAt)}`)),
         ))));
     $('#rooms-empty').hidden = list.length > 0;
 }
