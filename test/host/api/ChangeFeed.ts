@@ -77,13 +77,24 @@ export class ChangeFeed {
         }
     }
 
+    /** The app's setting values; while no instance runs the app (an engine reload), that is its fingerprint. */
+    private settingsFingerprint(): Array<string> {
+        let settings;
+        try {
+            settings = this.host.appSettings(this.appId());
+        } catch {
+            return ['no instance running'];
+        }
+        return settings.map((setting) => `${setting.id}=${JSON.stringify(setting.value ?? null)}`);
+    }
+
     private fingerprints(): Map<ChangeTopic, string> {
         const { store } = this.host;
         const rooms = [...store.rooms.values()].map((room) => [room.id, room.isOpen === true, room.servedBy?.id, room.department?.id, store.messages.get(room.id)?.length ?? 0].join(':'));
         const departments = [...store.departments.values()].map((department) => `${department.id}:${department.name}:${department.agentIds.join(',')}`);
         const availability = [...store.agentAvailable.entries()].map(([id, online]) => `${id}=${online}`);
         const users = [...store.users.values()].map((user) => `${user.id}:${user.roles.join(',')}`);
-        const settings = this.host.appSettings(this.appId()).map((setting) => `${setting.id}=${JSON.stringify(setting.value ?? null)}`);
+        const settings = this.settingsFingerprint();
         const server = [...store.serverSettings.entries()].map(([id, value]) => `${id}=${JSON.stringify(value)}`);
         const logLines = this.host.logs.entries.reduce((sum, entry) => sum + entry.entries.length, 0);
         const fakes = this.fakes;
