@@ -25,7 +25,7 @@ function receiverView(name: FakePlatformName, fake: RecordingServer, limit: numb
     return {
         platform: name,
         origin: fake.origin,
-        answering: fake.behaviour.kind === 'status' ? fake.behaviour.status : 'normally',
+        answering: fake.behaviour.kind === 'status' ? fake.behaviour.status : fake.behaviour.kind === 'hang' ? `hangs ${fake.behaviour.ms} ms` : 'normally',
         received: fake.attempts.length,
         requests: fake.attempts.slice(-limit).map(attemptView),
     };

@@ -92,7 +92,11 @@ function receiverView(name) {
         }
         toast(Number(event.target.value) === 200 ? `The fake ${LABELS[name]} answers normally` : `The fake ${LABELS[name]} answers ${event.target.value} to everything`);
     }) }, h('option', { value: '200' }, 'answers normally'), FAILURES.map((code) => h('option', { value: String(code) }, `fails with ${code}`)));
-    answering.value = receiver.answering === 'normally' ? '200' : String(receiver.answering);
+    const current = receiver.answering === 'normally' ? '200' : String(receiver.answering);
+    if (![...answering.options].some((option) => option.value === current)) {
+        answering.append(h('option', { value: current }, String(receiver.answering)));
+    }
+    answering.value = current;
     return [
         h('div', { class: 'row spread' }, h('h3', {}, `Fake ${LABELS[name] ?? name} received (${receiver.received})`), answering),
         receiver.requests.length === 0 ? h('p', { class: 'muted small' }, `Nothing yet (${receiver.origin}).`) : h('ul', { class: 'requests', dataset: { requests: name } },
