@@ -5,6 +5,7 @@ import { ILivechatRoom, IPostLivechatRoomClosed } from '@rocket.chat/apps-engine
 import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/messages';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import { TicketsCommand } from './src/command/TicketsCommand';
 import { buildEndpoints } from './src/endpoints/endpointRegistry';
 import { onMessageSent } from './src/events/onMessageSent';
 import { handleRoomClosed } from './src/events/RoomClosedHandler';
@@ -40,5 +41,6 @@ export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRo
             endpoints: buildEndpoints(this),
         });
         await configuration.scheduler.registerProcessors(buildProcessors(this));
+        await configuration.slashCommands.provideSlashCommand(new TicketsCommand(this));
     }
 }

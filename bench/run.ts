@@ -89,6 +89,14 @@ async function main(): Promise<void> {
     results.engineFloorNoop = floor;
     results.openTicket = { ...rooms, ratioToFloorP50: Math.round((rooms.p50ms / floor.p50ms) * 10) / 10 };
     results.visitorMessage = { ...messages, ratioToFloorP50: Math.round((messages.p50ms / floor.p50ms) * 10) / 10 };
+    // One call at a time: the app's throughput as a share of the engine floor's (the issue's goal is 0.40).
+    const floorSequential = await load(300, 1, () => expectStatus(post(`${front}${tinyId}/noop`, {}), 201));
+    const messagesSequential = await load(300, 1, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token }, text: `one at a time ${i}` }), 201));
+    results.sequential = {
+        floorPerSecond: floorSequential.requestsPerSecond,
+        visitorMessagePerSecond: messagesSequential.requestsPerSecond,
+        shareOfFloor: Math.round((messagesSequential.requestsPerSecond / floorSequential.requestsPerSecond) * 100) / 100,
+    };
 
     const roomId = world.openRoomOf(token)!.id;
     const deliveries: Array<number> = [];
@@ -134,6 +142,8 @@ function print(results: Record<string, unknown>): void {
     const message = results.visitorMessage as LatencySummary & { ratioToFloorP50: number };
     lines.push(row('/visitor-message', message, `×${message.ratioToFloorP50} floor p50`));
     lines.push(row('agent reply → RapidPro callback', results.agentReplyToCallback as LatencySummary, '(sequential)'));
+    const sequential = results.sequential as { floorPerSecond: number; visitorMessagePerSecond: number; shareOfFloor: number };
+    lines.push(`/visitor-message one at a time: ${sequential.visitorMessagePerSecond} req/s, ${sequential.shareOfFloor} of the floor's ${sequential.floorPerSecond} req/s`);
     for (const [level, summary] of Object.entries(results.visitorMessageByOpenRooms as Record<string, LatencySummary>)) {
         lines.push(row(`/visitor-message @ ${level} open rooms`, summary));
     }

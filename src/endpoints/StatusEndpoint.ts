@@ -4,6 +4,7 @@ import { jsonResponse } from '../http/jsonResponse';
 import { RequestContext } from '../http/RequestContext';
 import { requireAppSecret } from '../security/AppSecretGuard';
 import { buildStatusReport } from '../status/buildStatusReport';
+import { statusJson } from '../status/statusJson';
 
 /** `GET /status`: health per source for operators (App Secret required; never shows a secret). */
 export class StatusEndpoint extends JsonEndpoint {
@@ -12,6 +13,6 @@ export class StatusEndpoint extends JsonEndpoint {
 
     protected async handle({ request, read, persistence, settings }: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(request.headers, settings);
-        return jsonResponse(200, await buildStatusReport(read, persistence, settings));
+        return jsonResponse(200, statusJson(await buildStatusReport(read, persistence, settings)));
     }
 }

@@ -9,6 +9,7 @@ import { RapidProSettingsEndpoint } from '../platforms/rapidpro/RapidProSettings
 import { RoomCloseEndpoint } from '../platforms/rapidpro/RoomCloseEndpoint';
 import { RoomEndpoint } from '../platforms/rapidpro/RoomEndpoint';
 import { VisitorMessageEndpoint } from '../platforms/rapidpro/VisitorMessageEndpoint';
+import { OutboxRetryEndpoint } from './OutboxRetryEndpoint';
 import { SecretCheckEndpoint } from './SecretCheckEndpoint';
 import { StatusEndpoint } from './StatusEndpoint';
 
@@ -20,6 +21,7 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
         new UchatSetupEndpoint(app),
         new SecretCheckEndpoint(app),
         new StatusEndpoint(app),
+        new OutboxRetryEndpoint(app),
         new RapidProSettingsEndpoint(app),
         new RoomEndpoint(app),
         new RoomCloseEndpoint(app),

@@ -1,6 +1,7 @@
 import { IEnvironmentWrite, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AppSettings } from '../settings/AppSettings';
 import { conversationHeads, nextDue } from './conversationHeads';
+import { freshItemHints } from './freshItemHints';
 import { DeliveryTarget } from './DeliveryTarget';
 import { LaneScheduler } from './LaneScheduler';
 import { LANE_TIMING } from './laneTiming';
@@ -19,6 +20,10 @@ export interface LaneRunnerDeps {
     source: string;
     target: DeliveryTarget | undefined;
     now?: () => Date;
+}
+
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Resolves when the first of `work` settles or after `ms`, whichever comes first. */
@@ -69,6 +74,11 @@ export class LaneRunner {
     public async run(): Promise<void> {
         const { source } = this.deps;
         this.deadline = this.now().getTime() + LANE_TIMING.RUN_BUDGET_MS;
+        // An item this process just queued is not due before its order grace: look once it is.
+        const fresh = freshItemHints.take(source);
+        if (fresh !== undefined) {
+            await sleep(Math.min(Math.max(0, fresh - this.now().getTime()), LANE_TIMING.ORDER_GRACE_MS));
+        }
         let items = await this.read();
         for (;;) {
             if (this.now().getTime() < this.deadline) {
@@ -76,12 +86,14 @@ export class LaneRunner {
             }
             if (this.inFlight.size === 0) {
                 // An item due within a poll (a fresh reply waiting out ORDER_GRACE_MS) is waited for
-                // here rather than by another run of the job (which would read the outbox again).
+                // here rather than by another run of the job; then the outbox is read again, as an
+                // earlier reply of its conversation may have been queued meanwhile.
                 const wait = this.msUntilNextDue(items);
                 if (wait === undefined || wait > LANE_TIMING.POLL_MS || this.now().getTime() + wait >= this.deadline) {
                     break;
                 }
-                await new Promise((resolve) => setTimeout(resolve, wait));
+                await sleep(wait);
+                items = await this.read();
                 continue;
             }
             const lastLook = this.clock;

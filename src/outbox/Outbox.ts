@@ -1,5 +1,6 @@
 import { IModify, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { LaneScheduler } from './LaneScheduler';
+import { freshItemHints } from './freshItemHints';
 import { LANE_TIMING } from './laneTiming';
 import { OutboxItem } from './OutboxItem';
 import { nextSequence, OutboxStore } from './OutboxStore';
@@ -40,6 +41,8 @@ export async function enqueueDeliveries(reader: IPersistenceRead, persistence: I
     }
     const lanes = new LaneScheduler(modify);
     for (const source of new Set(items.map((item) => item.source))) {
+        const due = Math.min(...items.filter((item) => item.source === source).map((item) => Date.parse(item.nextAttemptAt)));
+        freshItemHints.note(source, new Date(due));
         await lanes.arm(source);
     }
     return items;

@@ -2,6 +2,7 @@ import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definit
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { AssociationKeys } from '../persistence/AssociationKeys';
 import { OutboxItem, ParkedItem } from './OutboxItem';
+import { ParkedIndexStore } from './ParkedIndexStore';
 
 let counter = 0;
 
@@ -60,8 +61,19 @@ export class OutboxStore {
         return ((await this.reader.readByAssociations([AssociationKeys.kind('outbox-item')])) as Array<OutboxItem>).sort(bySequence);
     }
 
+    /** Every parked item, oldest event first (each source's and conversation's order). */
     public async allParked(): Promise<Array<ParkedItem>> {
-        return (await this.reader.readByAssociations([AssociationKeys.kind('outbox-parked')])) as Array<ParkedItem>;
+        return ((await this.reader.readByAssociations([AssociationKeys.kind('outbox-parked')])) as Array<ParkedItem>).sort(bySequence);
+    }
+
+    /** The parked items of one source, oldest event first. */
+    public async parkedOf(source: string): Promise<Array<ParkedItem>> {
+        return ((await this.reader.readByAssociations([AssociationKeys.kind('outbox-parked'), AssociationKeys.outboxSource(source)])) as Array<ParkedItem>).sort(bySequence);
+    }
+
+    /** One parked item by its id (none when it is not parked). */
+    public async parkedItem(id: string): Promise<Array<ParkedItem>> {
+        return (await this.reader.readByAssociations([AssociationKeys.kind('outbox-parked'), AssociationKeys.outboxItem(id)])) as Array<ParkedItem>;
     }
 
     /** Changes a waiting item; an item delivered or parked meanwhile stays gone (upsert off). */
@@ -73,11 +85,26 @@ export class OutboxStore {
         await this.requireWriter().removeByAssociations(itemKeys(item));
     }
 
-    /** Moves an item out of the queue into the parked list (kept for operators with the reason, never retried). */
+    /** Moves an item out of the queue into the parked list (kept for operators with the reason; sent again only when an operator retries it). */
     public async park(item: OutboxItem, reason: string, now: Date): Promise<void> {
         const parked: ParkedItem = { ...item, parkedAt: now.toISOString(), reason };
         await this.requireWriter().createWithAssociations(parked, parkedKeys(item));
         await this.remove(item);
+        await new ParkedIndexStore(this.reader, this.writer).added(parked, (source) => this.parkedOf(source));
+    }
+
+    /**
+     * Puts a parked item back in its conversation's queue, at its place among the events of that
+     * conversation (its sequence is kept), due now, with its attempts and age starting afresh. The
+     * waiting record is written before the parked one is removed: a failure in between leaves it
+     * in both lists (sent at least once), never in neither.
+     */
+    public async requeue(item: ParkedItem, now: Date): Promise<OutboxItem> {
+        const { parkedAt: _parkedAt, reason: _reason, lastError: _lastError, ...rest } = item;
+        const waiting: OutboxItem = { ...rest, attempts: 0, createdAt: now.toISOString(), nextAttemptAt: now.toISOString() };
+        await this.add(waiting);
+        await this.requireWriter().removeByAssociations(parkedKeys(item));
+        return waiting;
     }
 
     private requireWriter(): IPersistence {

@@ -3,6 +3,7 @@
 export type DeliveryOutcome =
     | { kind: 'delivered' }
     | { kind: 'retry'; reason: string; retryAfterMs?: number }
+    /** The receiver will never take it: parked. */
     | { kind: 'park'; reason: string };
 
 const MAX_DELAY_MS = 5 * 60 * 1000;
@@ -30,7 +31,7 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
     return Number.isNaN(date) ? undefined : Math.min(MAX_DELAY_MS, Math.max(0, date - now));
 }
 
-/** 2xx delivered; 408, 425, 429 and 5xx retried (honouring Retry-After); any other 4xx parked (the receiver will never take it). */
+/** 2xx delivered; 408, 425, 429 and 5xx retried (honouring Retry-After); any other 4xx parked. */
 export function classifyStatus(status: number, errorText: string, retryAfter: number | undefined): DeliveryOutcome {
     if (status >= 200 && status < 300) {
         return { kind: 'delivered' };

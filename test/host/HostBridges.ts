@@ -2,6 +2,7 @@ import { AppBridges } from '@rocket.chat/apps-engine/server/bridges';
 import { HostActivationBridge } from './bridges/HostActivationBridge';
 import { HostApiBridge } from './bridges/HostApiBridge';
 import { HostAppDetailChangesBridge } from './bridges/HostAppDetailChangesBridge';
+import { HostCommandBridge } from './bridges/HostCommandBridge';
 import { HostFederationBridge } from './bridges/HostFederationBridge';
 import { HostHttpBridge } from './bridges/HostHttpBridge';
 import { HostInternalBridge } from './bridges/HostInternalBridge';
@@ -23,6 +24,7 @@ export class HostBridges extends AppBridges {
     public readonly api = new HostApiBridge();
     public readonly activation = new HostActivationBridge();
     public readonly http = new HostHttpBridge();
+    public readonly commands = new HostCommandBridge();
     public readonly scheduler: HostSchedulerBridge;
     private readonly federation = new HostFederationBridge();
     private readonly livechatBridge: HostLivechatBridge;
@@ -63,7 +65,7 @@ export class HostBridges extends AppBridges {
     public getUploadBridge() { return this.uploads; }
     public getInternalBridge() { return this.internal; }
     public getAppDetailChangesBridge() { return this.detailChanges; }
-    public getCommandBridge() { return unusedBridge<never>('CommandBridge'); }
+    public getCommandBridge() { return this.commands; }
     public getContactBridge() { return unusedBridge<never>('ContactBridge'); }
     public getEnvironmentalVariableBridge() { return unusedBridge<never>('EnvironmentalVariableBridge'); }
     public getListenerBridge() { return unusedBridge<never>('ListenerBridge'); }

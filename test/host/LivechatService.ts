@@ -47,6 +47,7 @@ export class LivechatService {
             updatedAt: now,
             lastLoginAt: now,
             appId: data.appId,
+            settings: data.settings,
         };
         this.store.users.set(user.id, user);
         return user;

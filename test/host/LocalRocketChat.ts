@@ -13,13 +13,14 @@ import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { isEngineLogLine } from './isEngineLogLine';
 import { randomId } from './ids';
-import { runtimeProcesses } from './runtimeProcesses';
+import { failPendingRuntimeCalls, runtimeProcesses } from './runtimeProcesses';
 import { LivechatService } from './LivechatService';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
 import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
 import { MemorySourceStorage } from './storage/MemorySourceStorage';
 import { HttpCall } from './bridges/HostHttpBridge';
 import { ScheduledJob } from './bridges/HostSchedulerBridge';
+import { runSlashCommand, SlashCommandCall } from './runSlashCommand';
 import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -281,6 +282,12 @@ export class LocalRocketChat {
         return [...(this.acting().bridges.api.paths.get(appId) ?? [])];
     }
 
+    /** A user types a slash command in a room (see runSlashCommand), on the next instance; resolves when the app's command has run. */
+    public async slashCommand(call: SlashCommandCall): Promise<void> {
+        const instance = this.next();
+        await runSlashCommand(this.engine(instance), instance.bridges.commands, this.store, call);
+    }
+
     /** Closes a room as an agent does from the Omnichannel UI. */
     public closeAsAgent(roomId: string, username: string, comment = ''): boolean {
         return this.next().livechat.closeRoom(roomId, comment, this.store.userByUsername(username), 'user');
@@ -335,7 +342,7 @@ export class LocalRocketChat {
     /**
      * Stops one instance as a server process stops: its Agenda stops polling and releases its
      * locks (a job it was running is taken by another instance), its app's Deno process is
-     * killed mid-work. What its app was doing fails (the test declares those errors expected).
+     * killed mid-work and the calls it was making fail; nothing of it is recorded afterwards.
      */
     public async stopInstance(index: number): Promise<void> {
         const instance = this.instances[index];
@@ -346,6 +353,7 @@ export class LocalRocketChat {
         const stopping = instance.bridges.scheduler.stop(false);
         if (instance.manager) {
             await this.killRuntimes(instance.manager);
+            await failPendingRuntimeCalls(instance.manager, `instance ${index} stopped`);
             await instance.manager.unload(true).catch(() => undefined);
         }
         this.events.attach(undefined, index);
@@ -413,15 +421,32 @@ export class LocalRocketChat {
     private async startInstance(instance: Instance): Promise<void> {
         // tempFilePath is read from Apps-Engine 1.62 on; older engines ignore it.
         const deps = { metadataStorage: this.metadata, logStorage: this.logs, bridges: instance.bridges, sourceStorage: this.sources, tempFilePath: this.tempDir };
-        (AppManager as unknown as { Instance?: AppManager }).Instance = undefined;
+        (AppManager as unknown as { Instance?: unknown }).Instance = undefined;
         const manager = new AppManager(deps);
         instance.manager = manager;
         instance.stopped = false;
+        this.shareAppPermissions();
         this.events.attach(manager, instance.index);
         await manager.load();
         // Rocket.Chat starts every stored app that was enabled (its orchestrator calls load, then enableAll).
         await manager.enableAll();
         await this.watchApps();
+    }
+
+    /**
+     * The engine's permission checks ask the static AppManager.Instance (getPermissionsByAppId),
+     * which holds the last manager constructed. In a cluster each instance checks its own apps,
+     * so the static answers from whichever running instance has the app (the granted permissions
+     * come from the shared storage item, the same everywhere).
+     */
+    private shareAppPermissions(): void {
+        const lookup = {
+            getPermissionsById: (appId: string) => {
+                const owner = this.running().find((candidate) => candidate.manager?.getOneById(appId));
+                return owner?.manager?.getPermissionsById(appId) ?? [];
+            },
+        };
+        (AppManager as unknown as { Instance?: unknown }).Instance = lookup;
     }
 
     private async stopEngine(instance: Instance): Promise<void> {

@@ -75,7 +75,10 @@ function cases(): Array<Case> {
         { name: 'closer GET', method: 'GET', path: 'closer', headers: auth, expect: 405 },
         { name: 'chatday.register GET', method: 'GET', path: 'chatday.register', headers: auth, expect: 405 },
         { name: 'uchat.setup GET', method: 'GET', path: 'uchat.setup', headers: auth, expect: 405 },
-        ...['settings', 'room', 'room.close', 'visitor-message', 'status', 'secret.check', 'chatday.register', 'uchat.setup'].flatMap((path) => [
+        { name: 'outbox.retry GET', method: 'GET', path: 'outbox.retry', headers: auth, expect: 405 },
+        { name: 'outbox.retry unknown source', method: 'POST', path: 'outbox.retry', body: { source: 'telegram' }, headers: auth, expect: 400 },
+        { name: 'outbox.retry unknown field', method: 'POST', path: 'outbox.retry', body: { everything: true }, headers: auth, expect: 400 },
+        ...['settings', 'room', 'room.close', 'visitor-message', 'status', 'secret.check', 'chatday.register', 'uchat.setup', 'outbox.retry'].flatMap((path) => [
             { name: `${path} without Authorization`, method: path === 'settings' ? 'PUT' : path === 'status' || path === 'secret.check' ? 'GET' : 'POST', path, body: {}, expect: 401 },
             { name: `${path} with a spaced wrong token`, method: path === 'settings' ? 'PUT' : path === 'status' || path === 'secret.check' ? 'GET' : 'POST', path, body: {}, headers: { Authorization: `Token  ${SECRET}x ` }, expect: 401 },
         ]),

@@ -94,4 +94,29 @@ describe('engine round trips per hot path', () => {
         process.stdout.write(`bridge message: ${JSON.stringify(cost)}\n`);
         expect(cost.total).toBeLessThanOrEqual(BUDGET.bridgeMessage);
     });
+
+    it('status costs the same number of round trips whatever the number of rooms and parked items', async () => {
+        const status = async () => {
+            const answer = await world.call('GET', 'status');
+            expect(answer.status).toBe(200);
+        };
+        await status();
+        const few = await measure(status);
+        world.rapidpro.behaviour = { kind: 'status', status: 400, body: { error: 'refused' } };
+        try {
+            for (let i = 0; i < 20; i += 1) {
+                const roomId = await world.openTicket(`0b0b0b0b-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`, String(880100 + i));
+                world.host.agentMessage(roomId, 'agent', 'parked');
+            }
+            await world.outboxIdle();
+            // The lane runs end (their last looks included) before anything is counted.
+            await waitFor('the delivery runs over', () => world.host.scheduledJobs(world.appId).every((job) => !job.lockedAt));
+        } finally {
+            world.rapidpro.behaviour = { kind: 'ok' };
+        }
+        await status();
+        const many = await measure(status);
+        process.stdout.write(`status: ${JSON.stringify({ few, many })}\n`);
+        expect(many.total).toBe(few.total);
+    });
 });

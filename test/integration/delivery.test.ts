@@ -1,6 +1,6 @@
-import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
-import { Attempt, RecordedRequest } from '../fakes/RecordingServer';
+import { Attempt } from '../fakes/RecordingServer';
 import { ScheduledJob } from '../host/bridges/HostSchedulerBridge';
+import { DeliveryScene, sendsTo } from '../support/DeliveryScene';
 import { RapidProWorld } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 
@@ -14,36 +14,17 @@ const SIGNATURE = 'cd-signature-delivery';
 const CHATDAY_TOKEN = 'cd-token-delivery';
 
 const world = new RapidProWorld();
-let ticket = 0;
-let chat = 700;
+const scene = new DeliveryScene(world, SIGNATURE, 'delivery', 80000, 700);
+const { rapidproDelivered, chatdayDelivered, rapidproRoom, chatdayRoom } = scene;
 
-const sendsTo = (chatId: string) => (request: RecordedRequest): boolean => request.path === '/send' && String(request.body?.chat_id) === chatId;
 
 function chatdayAttempts(chatId: string): Array<Attempt> {
     return world.platform.attempts.filter((attempt) => sendsTo(chatId)(attempt.request));
 }
 
-function chatdayDelivered(chatId: string): Array<string> {
-    return world.platform.delivered('/send').filter(sendsTo(chatId)).map((request) => request.body.message.data);
-}
 
-function rapidproDelivered(ticketID: string): Array<string> {
-    return world.rapidpro.delivered().filter((request) => request.body?.ticketID === ticketID).map((request) => request.body.data?.text ?? request.body.type);
-}
 
-async function rapidproRoom(): Promise<{ ticketID: string; room: string }> {
-    ticket += 1;
-    const ticketID = `delivery-${ticket}`;
-    return { ticketID, room: await world.openTicket(ticketID, String(80000 + ticket)) };
-}
 
-async function chatdayRoom(): Promise<{ chatId: string; room: ILivechatRoom }> {
-    chat += 1;
-    const chatId = String(chat);
-    const answer = await world.request('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': SIGNATURE }, body: { message: { id: `m-${chatId}`, type: 'text', data: 'hello' }, chat_id: Number(chatId) } });
-    expect(answer.status).toBe(200);
-    return { chatId, room: await waitFor(`the room of chat ${chatId}`, () => world.openRoomOf(`chatday:${chatId}`)) };
-}
 
 /** The delivery lanes' jobs waiting to run (the recurring sweep left out). */
 function pendingDeliveryJobs(): Array<ScheduledJob> {
@@ -53,6 +34,12 @@ function pendingDeliveryJobs(): Array<ScheduledJob> {
 async function status(source: string) {
     const answer = await world.call('GET', 'status');
     return answer.json.sources.find((entry: { source: string }) => entry.source === source);
+}
+
+/** The parked item of a room, as status lists it (every source's newest parked items). */
+async function parkedOf(room: string) {
+    const answer = await world.call('GET', 'status');
+    return answer.json.parked.items.find((item: { room: string }) => item.room === room);
 }
 
 beforeAll(async () => {
@@ -190,14 +177,13 @@ describe('status', () => {
             return sendsTo(failing.chatId)(request) ? { kind: 'status', status: 503, body: { message: 'down for maintenance' } } : undefined;
         };
         world.host.agentMessage(refused.room.id, 'agent', 'never accepted');
-        await waitFor('the parked item', async () => (await status('chatday')).outbox.parkedItems.some((item: { room: string }) => item.room === refused.room.id));
+        await waitFor('the parked item', () => parkedOf(refused.room.id));
         world.host.agentMessage(failing.room.id, 'agent', 'tried again later');
         const chatday = await waitFor('the later error', async () => {
             const current = await status('chatday');
             return current.lastError?.message.includes('down for maintenance') && current.outbox.retrying.length > 0 && current;
         });
-        const parked = chatday.outbox.parkedItems.find((item: { room: string }) => item.room === refused.room.id);
-        expect(parked).toEqual(expect.objectContaining({ kind: 'agent-message', attempts: 0, reason: 'refused by the receiver: HTTP 404: chat not found' }));
+        expect(await parkedOf(refused.room.id)).toEqual(expect.objectContaining({ source: 'chatday', kind: 'agent-message', attempts: 0, reason: 'refused by the receiver: HTTP 404: chat not found' }));
         expect(chatday.outbox.retrying.find((item: { room: string }) => item.room === failing.room.id)).toEqual(expect.objectContaining({ kind: 'agent-message', lastError: 'HTTP 503: down for maintenance' }));
         expect(chatday.lastError.message).toBe('agent-message: HTTP 503: down for maintenance');
         world.platform.behaviourFor = undefined;
@@ -211,7 +197,7 @@ describe('partners answering JSON with another content type', () => {
         const { room } = await rapidproRoom();
         world.rapidpro.behaviour = { kind: 'status', status: 400, body: { error: 'unable to fetch attachment' }, headers: { 'content-type': 'text/plain; charset=utf-8' } };
         world.host.agentMessage(room, 'agent', 'refused');
-        const parked = await waitFor('the parked item', async () => (await status('rapidpro')).outbox.parkedItems.find((item: { room: string }) => item.room === room));
+        const parked = await waitFor('the parked item', () => parkedOf(room));
         expect(parked.reason).toBe('refused by the receiver: HTTP 400: unable to fetch attachment');
     });
 

@@ -37,6 +37,14 @@ describe('settings and their translations', () => {
         }
     });
 
+    it.each(LANGUAGES)('%s describes the /tickets command and its parameters', (language) => {
+        const strings = load(language);
+        for (const key of ['tickets_command_description', 'tickets_command_params']) {
+            expect(typeof strings[key]).toBe('string');
+            expect(strings[key].trim()).not.toBe('');
+        }
+    });
+
     it('every language file has exactly the keys of the English one', () => {
         const english = Object.keys(load('en')).sort();
         for (const language of LANGUAGES) {

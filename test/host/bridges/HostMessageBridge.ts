@@ -34,8 +34,15 @@ export class HostMessageBridge extends MessageBridge {
         }
     }
 
-    protected async notifyUser(_user: IUser, _message: IMessage): Promise<void> {
-        // Ephemeral notifications are not stored in Rocket.Chat either.
+    /**
+     * Rocket.Chat sends it at once to that user and keeps no copy (app/apps/server/bridges/messages.ts
+     * notifyUser); its converter refuses a message whose room does not exist. The host records it.
+     */
+    protected async notifyUser(user: IUser, message: IMessage): Promise<void> {
+        if (!message.room?.id || !this.store.rooms.has(message.room.id)) {
+            throw new Error('Invalid room provided on the message.');
+        }
+        this.store.notifications.push({ roomId: message.room.id, text: message.text ?? '', senderId: message.sender?.id, recipients: [user.username] });
     }
 
     /**

@@ -3,7 +3,6 @@
 import { $, attempt, fill, h, shortTime, toast } from './dom.js';
 import { appCall, call, errorText } from './http.js';
 import { onChange } from './live.js';
-import { app } from './state.js';
 
 const LABELS = { rapidpro: 'RapidPro', gitple: 'Gitple', chatday: 'Chatday', uchat: 'UChat', closer: 'CLOSER' };
 const FAILURES = [400, 401, 404, 429, 500, 503];
@@ -11,20 +10,8 @@ let status;
 let receivers;
 let receiversMissing = '';
 
-const canRetry = () => (app()?.endpoints ?? []).includes('outbox.retry');
-
-/**
- * The parked items of one source: `status.parked.items` (each with its `source`) where the app
- * lists parked items for every source together, else the source's own `outbox.parkedItems`.
- */
-function parkedItems(source) {
-    if (Array.isArray(status?.parked?.items)) {
-        return status.parked.items.filter((item) => item.source === source.source);
-    }
-    return source.outbox.parkedItems ?? [];
-}
-
-const parkedCount = (source) => (typeof source.outbox.parked === 'number' ? source.outbox.parked : parkedItems(source).length);
+/** The parked items of one source: status lists the newest of every source together (`parked.items`), each with its `source`. */
+const parkedItems = (source) => status.parked.items.filter((item) => item.source === source.source);
 
 async function retry(selection, what) {
     const answer = await appCall('rapidpro', 'POST', 'outbox.retry', selection);
@@ -36,14 +23,7 @@ async function retry(selection, what) {
 }
 
 function retryButton(selection, label, what) {
-    const able = canRetry();
-    return h('button', {
-        type: 'button',
-        disabled: !able,
-        title: able ? 'POST outbox.retry' : 'this app has no outbox.retry endpoint yet',
-        dataset: { retry: JSON.stringify(selection) },
-        onclick: () => attempt(() => retry(selection, what)),
-    }, label);
+    return h('button', { type: 'button', title: `POST outbox.retry ${JSON.stringify(selection)}`, dataset: { retry: JSON.stringify(selection) }, onclick: () => attempt(() => retry(selection, what)) }, label);
 }
 
 function numbers(source) {
@@ -52,7 +32,7 @@ function numbers(source) {
         ['messages in', source.messagesIn ?? 0],
         ['messages out', source.messagesOut ?? 0],
         ['queued', source.outbox.queued],
-        ['parked', parkedCount(source)],
+        ['parked', source.outbox.parked],
     ];
     return h('div', { class: 'numbers' }, cells.map(([name, value]) => h('div', { dataset: { number: name } }, h('b', {}, String(value ?? 0)), h('span', {}, name))));
 }
@@ -66,13 +46,13 @@ function outboxView(source) {
                 source.outbox.retrying.map((item) => h('tr', {},
                     h('td', {}, item.room), h('td', {}, item.kind), h('td', {}, String(item.attempts)), h('td', {}, shortTime(item.nextAttemptAt)), h('td', { class: 'error-text' }, item.lastError ?? '')))),
         ] : null,
-        parked.length || parkedCount(source) ? [
-            h('div', { class: 'row spread' }, h('h3', {}, `Parked (${parkedCount(source)})`), retryButton({ source: source.source }, 'Retry all parked', LABELS[source.source] ?? source.source)),
+        source.outbox.parked ? [
+            h('div', { class: 'row spread' }, h('h3', {}, `Parked (${source.outbox.parked})`), retryButton({ source: source.source }, 'Retry all parked', LABELS[source.source] ?? source.source)),
             h('table', { dataset: { parked: source.source } }, h('tr', {}, h('th', {}, 'kind'), h('th', {}, 'room'), h('th', {}, 'parked'), h('th', {}, 'reason'), h('th', {}, '')),
                 parked.map((item) => h('tr', { dataset: { item: item.id } },
                     h('td', {}, item.kind), h('td', {}, item.room), h('td', {}, shortTime(item.parkedAt)), h('td', { class: 'error-text' }, item.reason),
                     h('td', {}, retryButton({ item: item.id }, 'Retry', item.kind))))),
-            canRetry() ? null : h('p', { class: 'muted small' }, 'Retry needs the app\'s outbox.retry endpoint, which this build of the app does not have.'),
+            parked.length < source.outbox.parked ? h('p', { class: 'muted small' }, `Status lists the newest ${status.parked.items.length} parked items of all sources; Retry all sends every one of this source.`) : null,
         ] : null,
     ];
 }
@@ -108,7 +88,7 @@ function receiverView(name) {
 }
 
 function sourceView(source) {
-    const problems = source.problems ?? (source.missingSettings?.length ? [`missing settings: ${source.missingSettings.join(', ')}`] : []);
+    const problems = source.problems ?? [];
     return h('article', { class: 'panel source', dataset: { source: source.source } },
         h('div', { class: 'row spread' },
             h('h2', {}, LABELS[source.source] ?? source.source),

@@ -1,13 +1,12 @@
 // What several panels share: the agent the console acts as, and the departments and agents.
 import { getJson } from './http.js';
 
-const state = { agent: 'agent', departments: [], agents: [], app: undefined };
+const state = { agent: 'agent', departments: [], agents: [] };
 const watchers = [];
 
 export const acting = () => state.agent;
 export const departments = () => state.departments;
 export const agents = () => state.agents;
-export const app = () => state.app;
 
 export function setActing(username) {
     state.agent = username;
@@ -27,11 +26,11 @@ export async function loadOmnichannel() {
     }
 }
 
+/** The installed app (GET /host/app); the agent this browser acted as last time comes back too. */
 export async function loadApp() {
-    state.app = await getJson('/host/app');
     const remembered = localStorage.getItem('tickets-console-agent');
     if (remembered) {
         state.agent = remembered;
     }
-    return state.app;
+    return getJson('/host/app');
 }

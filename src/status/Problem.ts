@@ -1,0 +1,24 @@
+import { SettingId } from '../settings/SettingId';
+
+/** What a source cannot do while a setting it needs is empty. */
+export type Effect =
+    /** The platform's calls to the app are answered 503. */
+    | 'calls-refused'
+    /** Its calls are answered 503 and nothing can be sent to it. */
+    | 'calls-refused-replies-not-sent'
+    /** Agents' replies (and closes) cannot be sent. */
+    | 'replies-not-sent'
+    /** End users' messages cannot be read from the platform, nor replies sent. */
+    | 'messages-not-read'
+    /** Its calls are answered 503 and visitors' messages cannot reach its bot. */
+    | 'bot-not-reached'
+    /** Its calls are answered 503: no department is served by its bot. */
+    | 'no-bot-department'
+    /** A visitor asking for a human stays with the bot. */
+    | 'no-handover';
+
+/** Something missing or wrong in a source's configuration, kept as data so each reader can word it in its language. */
+export type Problem =
+    | { kind: 'empty-setting'; setting: SettingId; effect: Effect }
+    | { kind: 'unknown-department'; setting: SettingId; value: string }
+    | { kind: 'rapidpro-not-connected' };

@@ -1,0 +1,47 @@
+import { Effect } from '../status/Problem';
+
+/** A parked delivery as the /tickets command shows it. */
+export interface ParkedLine {
+    id: string;
+    source: string;
+    room: string;
+    kind: string;
+    parkedAt: string;
+    attempts: number;
+    reason: string;
+}
+
+/**
+ * Everything the app says to operators (status problems, the /tickets command), in one
+ * language. Setting ids, sources, ids and receivers' own error texts are never translated.
+ */
+export interface OperatorTexts {
+    /** What fails while a needed setting is empty; `platform` is the platform's name. */
+    effect: Record<Effect, (platform: string) => string>;
+    emptySetting: (setting: string, effect: string) => string;
+    unknownDepartment: (setting: string, value: string) => string;
+    rapidproNotConnected: string;
+
+    notAllowed: string;
+    help: string;
+    unknownSubcommand: (given: string) => string;
+
+    statusTitle: string;
+    on: string;
+    off: string;
+    configured: string;
+    notConfigured: string;
+    openRooms: (count: number) => string;
+    queued: (count: number) => string;
+    parked: (count: number) => string;
+    parkedTitle: (shown: number, total: number) => string;
+    parkedLine: (item: ParkedLine) => string;
+    noneParked: string;
+    retryHint: string;
+
+    retried: (count: number) => string;
+    nothingToRetry: string;
+    stillParked: (count: number) => string;
+    /** `/tickets retry <x>` where x is neither a source nor a parked item's id. */
+    unknownRetryTarget: (given: string, sources: string) => string;
+}

@@ -1,0 +1,46 @@
+import { describeProblem } from '../../src/status/describeProblem';
+import { Effect, Problem } from '../../src/status/Problem';
+import { SettingId } from '../../src/settings/SettingId';
+import { en } from '../../src/texts/en';
+import { es } from '../../src/texts/es';
+import { ko } from '../../src/texts/ko';
+import { ptBR } from '../../src/texts/ptBR';
+import { textsFor } from '../../src/texts/textsFor';
+import { th } from '../../src/texts/th';
+
+describe('textsFor: the operator texts for a Rocket.Chat language code', () => {
+    it.each([
+        ['en', en], ['EN', en], ['es', es], ['es-MX', es], ['pt-BR', ptBR], ['pt', ptBR], ['pt-PT', ptBR],
+        ['ko', ko], ['ko-KR', ko], ['th', th], ['de', en], ['', en], [undefined, en],
+    ])('%s', (language, expected) => {
+        expect(textsFor(language)).toBe(expected);
+    });
+});
+
+describe('describeProblem in every language', () => {
+    const effects: Array<Effect> = ['calls-refused', 'calls-refused-replies-not-sent', 'replies-not-sent', 'messages-not-read', 'bot-not-reached', 'no-bot-department', 'no-handover'];
+    const problems: Array<Problem> = [
+        ...effects.map((effect): Problem => ({ kind: 'empty-setting', setting: SettingId.CloserReplyUrl, effect })),
+        { kind: 'unknown-department', setting: SettingId.CloserDepartment, value: 'Sales' },
+        { kind: 'rapidpro-not-connected' },
+    ];
+
+    it.each([['en', en], ['es', es], ['pt-BR', ptBR], ['ko', ko], ['th', th]])('%s names the setting and the department, never leaves a placeholder', (_language, texts) => {
+        for (const problem of problems) {
+            const text = describeProblem(problem, 'CLOSER', texts);
+            expect(text.trim()).not.toBe('');
+            expect(text).not.toMatch(/undefined|\$\{/);
+            if (problem.kind !== 'rapidpro-not-connected') {
+                expect(text).toContain(problem.setting);
+            }
+            if (problem.kind === 'unknown-department') {
+                expect(text).toContain('"Sales"');
+            }
+        }
+    });
+
+    it('words the English problems as status shows them', () => {
+        expect(describeProblem({ kind: 'empty-setting', setting: SettingId.CloserReplyUrl, effect: 'replies-not-sent' }, 'CLOSER', en)).toBe('closer_reply_url is empty: replies cannot be sent');
+        expect(describeProblem({ kind: 'unknown-department', setting: SettingId.CloserDepartment, value: 'Sales' }, 'CLOSER', en)).toBe('closer_department names "Sales", which is not a department');
+    });
+});
