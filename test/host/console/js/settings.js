@@ -6,6 +6,8 @@ import { call, errorText, getJson, must } from './http.js';
 import { onChange } from './live.js';
 
 let settings = [];
+/** What the form shows, so that reading the same values again changes nothing on the page (an admin's cursor stays put). */
+let shown = '';
 
 function input(setting) {
     const common = { id: `setting-${setting.id}`, name: setting.id, dataset: { setting: setting.id }, oninput: (event) => event.target.closest('.setting').classList.add('changed') };
@@ -58,7 +60,11 @@ async function refreshSettings() {
         return; // the admin is editing: keep their changes
     }
     settings = await getJson('/host/settings');
-    render();
+    const json = JSON.stringify(settings);
+    if (json !== shown) {
+        shown = json;
+        render();
+    }
 }
 
 async function save() {
@@ -76,11 +82,12 @@ async function save() {
             row.classList.remove('changed');
         }
     }
-    $('#settings-result').textContent = failures.length ? `Not saved: ${failures.join(', ')}` : changed.length ? `Saved ${changed.length} setting${changed.length === 1 ? '' : 's'}` : 'Nothing changed';
+    const result = failures.length ? `Not saved: ${failures.join(', ')}` : changed.length ? `Saved ${changed.length} setting${changed.length === 1 ? '' : 's'}` : 'Nothing changed';
     if (failures.length === 0) {
-        toast($('#settings-result').textContent);
         await refreshSettings();
+        toast(result);
     }
+    $('#settings-result').textContent = result;
 }
 
 async function refreshServerSettings() {

@@ -9,6 +9,8 @@ const FAILURES = [400, 401, 404, 429, 500, 503];
 let status;
 let receivers;
 let receiversMissing = '';
+/** What the tab shows, so that the same status read again changes nothing on the page (an open menu stays open). */
+let shown = '';
 
 /** The parked items of one source: status lists the newest of every source together (`parked.items`), each with its `source`. */
 const parkedItems = (source) => status.parked.items.filter((item) => item.source === source.source);
@@ -107,8 +109,12 @@ function render() {
     if (!status) {
         return;
     }
-    fill($('#sources'), status.sources.map(sourceView));
     $('#sources-time').textContent = `read ${shortTime(new Date().toISOString())}`;
+    const json = JSON.stringify([status, receivers, receiversMissing]);
+    if (json !== shown) {
+        shown = json;
+        fill($('#sources'), status.sources.map(sourceView));
+    }
 }
 
 export async function refreshStatus() {
