@@ -82,10 +82,13 @@ export class RecordingServer {
         return this.attempts.filter((attempt) => attempt.answer === 'ok' && (path === undefined || attempt.request.path === path)).map((attempt) => attempt.request);
     }
 
-    /** Starts listening; with no port after a stop(), it comes back on the same one. */
+    /** Starts listening; with no port after a stop(), it comes back on the same one. A port in use rejects (EADDRINUSE). */
     public async start(port = this.port): Promise<void> {
         const server = http.createServer((req, res) => this.handle(req, res));
-        await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+        await new Promise<void>((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(port, '127.0.0.1', () => resolve());
+        });
         this.server = server;
         this.port = (server.address() as AddressInfo).port;
     }

@@ -1,5 +1,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { FakePlatforms } from '../fakes/FakePlatforms';
+import { serveConsole } from './ConsoleFiles';
 import { serveFileUpload } from './FileUploadRoute';
 import { LocalRocketChat } from './LocalRocketChat';
 import { InspectionApi } from './InspectionApi';
@@ -43,15 +45,17 @@ function sendExpressError(res: http.ServerResponse, status: number): void {
  * the app as Rocket.Chat routes it (its body parsed as Rocket.Chat's router parses it, see
  * parseAppRequestBody; an error there is answered by express before the app); `/api/v1/livechat/…`
  * is Rocket.Chat's widget API for visitors (LivechatWidgetApi); `/host/…` is the host's own API
- * for tests and people (InspectionApi); `/file-upload/<id>/<name>` serves uploaded files.
+ * for tests and people (InspectionApi); `/file-upload/<id>/<name>` serves uploaded files; `/`
+ * and `/console/…` are the playground's web console (ConsoleFiles), which works through those.
  */
 export class FrontDoor {
     private readonly server: http.Server;
     private readonly inspection: InspectionApi;
     private readonly widget: LivechatWidgetApi;
 
-    constructor(private readonly host: LocalRocketChat, appId: () => string) {
-        this.inspection = new InspectionApi(host, appId);
+    /** `fakes`: the fake platforms running in this process, if any, for the console to show. */
+    constructor(private readonly host: LocalRocketChat, appId: () => string, fakes?: FakePlatforms) {
+        this.inspection = new InspectionApi(host, appId, fakes);
         this.widget = new LivechatWidgetApi(host);
         this.server = http.createServer((req, res) => {
             this.handle(req, res).catch((error) => sendJson(res, 500, { error: String(error instanceof Error ? error.message : error) }));
@@ -67,6 +71,7 @@ export class FrontDoor {
     }
 
     public async close(): Promise<void> {
+        this.inspection.close();
         // Node 20 has closeAllConnections; the pinned @types/node (14, required by rc-apps) does not know it.
         (this.server as unknown as { closeAllConnections(): void }).closeAllConnections();
         await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -74,7 +79,7 @@ export class FrontDoor {
 
     private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
         const url = new URL(req.url ?? '/', 'http://localhost');
-        if (serveFileUpload(this.host.store, req, url, res)) {
+        if (serveFileUpload(this.host.store, req, url, res) || serveConsole(req.method ?? 'GET', url, res)) {
             return;
         }
         const raw = await readBody(req);

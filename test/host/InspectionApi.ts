@@ -1,10 +1,14 @@
 import * as http from 'http';
+import { FakePlatforms } from '../fakes/FakePlatforms';
 import { LocalRocketChat } from './LocalRocketChat';
+import { appRoutes } from './api/appRoutes';
+import { ChangeFeed } from './api/ChangeFeed';
 import { HostApiContext } from './api/HostApiContext';
 import { HostApiError } from './api/HostApiError';
 import { logRoutes } from './api/logRoutes';
 import { omnichannelRoutes } from './api/omnichannelRoutes';
 import { HostBody } from './api/parseHostBody';
+import { receiverRoutes } from './api/receiverRoutes';
 import { roomRoutes } from './api/roomRoutes';
 import { answer, HostAnswer, HostRoute } from './api/HostRoute';
 import { settingRoutes } from './api/settingRoutes';
@@ -35,21 +39,39 @@ function matches(pattern: string, segments: ReadonlyArray<string>): Record<strin
  */
 export class InspectionApi {
     private readonly routes: Array<HostRoute>;
+    private readonly changes: ChangeFeed;
 
-    constructor(host: LocalRocketChat, appId: () => string) {
+    /** `fakes`: the fake platforms running in this process, if any (the `/host/receivers` routes show them). */
+    constructor(host: LocalRocketChat, appId: () => string, fakes?: FakePlatforms) {
         const context = new HostApiContext(host, appId);
+        this.changes = new ChangeFeed(host, appId, fakes);
         this.routes = [
             { method: 'GET', path: '/host', summary: 'this list of routes', handle: () => answer(200, { routes: this.routes.map(({ method, path, summary }) => ({ method, path, summary })) }) },
+            {
+                method: 'GET', path: '/host/events', summary: 'server-sent events: `change` with {"topics":[…]} naming what changed (rooms, omnichannel, settings, logs, receivers); the console\'s live updates',
+                handle: () => ({ ...answer(200, null), stream: (res) => this.changes.open(res) }),
+            },
             ...roomRoutes(context),
             ...omnichannelRoutes(context),
             ...settingRoutes(context),
             ...logRoutes(context),
+            ...appRoutes(context),
+            ...receiverRoutes(fakes),
         ];
+    }
+
+    /** Ends the open event streams (the server is closing). */
+    public close(): void {
+        this.changes.close();
     }
 
     public async handle(method: string, url: URL, body: HostBody, res: http.ServerResponse): Promise<void> {
         const result = await this.answer(method.toUpperCase(), url, body);
-        sendJson(res, result.status, result.body);
+        if (result.stream) {
+            result.stream(res);
+            return;
+        }
+        sendJson(res, result.status, result.body, result.headers);
     }
 
     private async answer(method: string, url: URL, body: HostBody): Promise<HostAnswer> {

@@ -184,6 +184,11 @@ export class LocalRocketChat {
         return Object.values(this.engine(this.acting()).getOneById(appId)?.getStorageItem().settings ?? {}).filter((setting) => !setting.hidden);
     }
 
+    /** The app's texts in one language (its i18n file), as Administration > Apps labels its settings. */
+    public appTexts(appId: string, language = 'en'): Record<string, string> {
+        return (this.engine(this.acting()).getOneById(appId)?.getStorageItem().languageContent?.[language] ?? {}) as Record<string, string>;
+    }
+
     public async settingValue(appId: string, id: string): Promise<unknown> {
         const setting = this.engine(this.acting()).getOneById(appId)?.getStorageItem().settings[id];
         return setting?.value ?? setting?.packageValue;

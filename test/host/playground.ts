@@ -1,5 +1,7 @@
 import { fakePlatformOrigins } from '../fakes/fakePlatformPorts';
 import { DEMO } from '../fakes/demoCredentials';
+import { FakePlatforms } from '../fakes/FakePlatforms';
+import { startFakePlatforms } from '../fakes/startFakePlatforms';
 import { keepDenoOutOfTerminalGroup } from './denoOutOfTerminalGroup';
 import { engineProfile } from './engineProfile';
 import { FrontDoor } from './FrontDoor';
@@ -12,7 +14,9 @@ const STOP_DEADLINE_MS = 2500;
 
 /**
  * `npm start`: a local Rocket.Chat on localhost with the app installed, every source switched on
- * and pointed at the fake platforms of `npm run fake-platforms`. `PORT=0` takes any free port.
+ * and pointed at the fake platforms, which run in this process and print what they receive
+ * (unless `FAKES=0`: then `npm run fake-platforms` runs them); the web console on `/`.
+ * `PORT=0` takes any free port.
  */
 async function main(): Promise<void> {
     const cleanUp = keepDenoOutOfTerminalGroup();
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
     const instances = Math.max(1, Number(process.env.INSTANCES ?? 1) || 1);
     const host = new LocalRocketChat({ siteUrl: `http://localhost:${wanted}`, instances });
     let door: FrontDoor | undefined;
+    let fakes: FakePlatforms | undefined;
     let stopping = false;
     const stop = async (signal: string): Promise<void> => {
         if (stopping) {
@@ -36,6 +41,7 @@ async function main(): Promise<void> {
         }, STOP_DEADLINE_MS);
         await door?.close();
         await host.stop();
+        await fakes?.stop();
         cleanUp();
         clearTimeout(deadline);
         process.stdout.write('Stopped.\n');
@@ -44,10 +50,12 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void stop('SIGINT'));
     process.on('SIGTERM', () => void stop('SIGTERM'));
 
+    const started = process.env.FAKES === '0' ? { fakes: undefined, note: 'not started here (FAKES=0): run `npm run fake-platforms` in another terminal to see what the app sends them' } : await startFakePlatforms();
+    fakes = started.fakes;
     await host.start();
     const appId = await host.install(builtAppPackage());
     await setUpPlayground(host, appId, origins);
-    door = new FrontDoor(host, () => appId);
+    door = new FrontDoor(host, () => appId, fakes);
     const port = await door.listen(wanted, process.env.HOST ?? '127.0.0.1');
     const base = `http://localhost:${port}`;
     host.setServerSetting('Site_Url', base);
@@ -55,11 +63,12 @@ async function main(): Promise<void> {
     process.stdout.write([
         '',
         `Local Rocket.Chat with the Tickets app is up on ${base} (Apps-Engine ${engineProfile.version}, ${instances} instance${instances === 1 ? '' : 's'})`,
+        `Console: open ${base}/ in a browser (rooms, agents, every source's outbox, what the fake platforms got, logs, settings)`,
         `App endpoints: ${api}/<path>`,
         `Demo App Secret: ${DEMO.appSecret}`,
         `Departments: "${PLAYGROUND_DEPARTMENTS.support}" (the online agent "agent") and "${PLAYGROUND_DEPARTMENTS.bot}" (for the UChat bot: make tickets.bot its agent first).`,
         `RapidPro, Gitple, Chatday, UChat and CLOSER are switched on and point at the fake platforms (${origins.rapidpro} …):`,
-        '  run `npm run fake-platforms` in another terminal to see what the app sends them.',
+        `  ${started.note}.`,
         '',
         'Try:',
         `  curl -i -H 'Authorization: Token ${DEMO.appSecret}' ${api}/status`,
@@ -69,6 +78,7 @@ async function main(): Promise<void> {
         '',
         'Ctrl-C stops it.',
         '',
+        ...(fakes ? ['Requests the fake platforms received (time, platform, request → status, body):', ''] : []),
     ].join('\n'));
 }
 

@@ -188,7 +188,7 @@ describe('settings', () => {
     it('lists the app\'s settings, showing only whether a password is set', async () => {
         await running.host.setSetting(running.appId, 'app_secret', 'a-secret-the-api-never-shows');
         const answer = await call('GET', '/host/settings');
-        expect(answer.json.find((setting: { id: string }) => setting.id === 'app_secret')).toEqual({ id: 'app_secret', type: 'password', value: null, set: true, secret: true });
+        expect(answer.json.find((setting: { id: string }) => setting.id === 'app_secret')).toEqual({ id: 'app_secret', type: 'password', value: null, set: true, secret: true, section: 'General', label: 'App Secret', description: expect.stringContaining('The secret RapidPro shows') });
         expect(answer.json.find((setting: { id: string }) => setting.id === 'gitple_enabled')).toEqual(expect.objectContaining({ type: 'boolean', value: false }));
         expect(answer.text).not.toContain('a-secret-the-api-never-shows');
     });

@@ -1,3 +1,4 @@
+import * as http from 'http';
 import { HostBody } from './parseHostBody';
 
 export interface HostRequest {
@@ -10,6 +11,10 @@ export interface HostRequest {
 export interface HostAnswer {
     status: number;
     body: unknown;
+    /** Headers besides the JSON content type (e.g. a login's cookies). */
+    headers?: Record<string, string | Array<string>>;
+    /** Instead of a JSON body: the route keeps the response open and writes to it (a server-sent event stream). */
+    stream?: (res: http.ServerResponse) => void;
 }
 
 /** One route of the host's own API; `path` segments starting with `:` match any one segment. */

@@ -12,6 +12,8 @@ export function roomView(room: ILivechatRoom): object {
         open: room.isOpen === true,
         visitor: { token: room.visitor.token, name: room.visitor.name, livechatData: room.visitor.livechatData ?? {} },
         department: room.department?.name ?? null,
+        /** Where the room came from, as the Omnichannel UI shows it (an app's rooms: its alias and label). */
+        source: room.source ?? null,
         servedBy: room.servedBy?.username ?? null,
         customFields: room.customFields ?? {},
         livechatData: room.livechatData ?? {},

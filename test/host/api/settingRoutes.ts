@@ -4,11 +4,25 @@ import { HostApiError } from './HostApiError';
 import { bodyObject } from './hostInput';
 import { answer, HostRoute } from './HostRoute';
 
-/** A setting as the host API shows it: a password's value is never shown, only whether it is set. */
-function settingView(setting: ISetting): object {
+/**
+ * A setting as the host API shows it: a password's value is never shown, only whether it is set;
+ * its section, label and description in English, as Administration > Apps shows them.
+ */
+function settingView(setting: ISetting, texts: Record<string, string>): object {
     const value = setting.value ?? setting.packageValue;
     const secret = setting.type === SettingType.PASSWORD;
-    return { id: setting.id, type: setting.type, value: secret ? null : value ?? null, set: value !== undefined && value !== null && value !== '', secret };
+    const text = (key: string | undefined): string | null => (key ? texts[key] ?? key : null);
+    return {
+        id: setting.id,
+        type: setting.type,
+        value: secret ? null : value ?? null,
+        set: value !== undefined && value !== null && value !== '',
+        secret,
+        section: text(setting.section),
+        label: text(setting.i18nLabel),
+        description: text(setting.i18nDescription),
+        values: setting.values?.map((choice) => ({ key: choice.key, label: text(choice.i18nLabel) })),
+    };
 }
 
 /** The admin form's check: the value must fit the setting's type (Administration > Apps saves nothing else). */
@@ -51,7 +65,7 @@ export function settingRoutes(context: HostApiContext): Array<HostRoute> {
     return [
         {
             method: 'GET', path: '/host/settings', summary: 'the app\'s settings (passwords show only whether they are set)',
-            handle: () => answer(200, host.appSettings(context.appId()).map(settingView)),
+            handle: () => answer(200, host.appSettings(context.appId()).map((item) => settingView(item, host.appTexts(context.appId())))),
         },
         {
             method: 'PUT', path: '/host/settings/:id', summary: 'change an app setting as an admin does {"value":…} (the app\'s onSettingUpdated runs)',
@@ -60,7 +74,7 @@ export function settingRoutes(context: HostApiContext): Array<HostRoute> {
                 const current = setting(params.id);
                 checkSettingValue(current, value);
                 await host.setSetting(context.appId(), current.id, value);
-                return answer(200, settingView(setting(current.id)));
+                return answer(200, settingView(setting(current.id), host.appTexts(context.appId())));
             },
         },
         {

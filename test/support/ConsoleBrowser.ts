@@ -1,0 +1,89 @@
+import puppeteer, { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { chromiumPath } from './chromium';
+
+/** How long one step in the page may take before the test fails. */
+const STEP_MS = 15000;
+
+/**
+ * Headless Chromium (the Debian package, see chromiumPath) driven by puppeteer-core, on the
+ * playground's console. Only requests to the playground itself go out: any other address is
+ * refused, so a page never reaches beyond this machine. The page's own errors (an exception, a
+ * console error, a failed request of the console's own) are collected for the test to check.
+ */
+export class ConsoleBrowser {
+    public readonly pageErrors: Array<string> = [];
+    private constructor(private readonly browser: Browser, public readonly page: Page) {}
+
+    public static async open(base: string, viewport = { width: 1280, height: 900 }): Promise<ConsoleBrowser> {
+        const browser = await puppeteer.launch({
+            executablePath: chromiumPath(),
+            headless: true,
+            // Chromium refuses to start its sandbox as root (CI runs as root); the page is our own console.
+            args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--lang=en-US'],
+            timeout: 30000,
+            protocolTimeout: 60000,
+        });
+        const page = await browser.newPage();
+        const session = new ConsoleBrowser(browser, page);
+        page.setDefaultTimeout(STEP_MS);
+        await page.setViewport(viewport);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+            const url = request.url();
+            if (url.startsWith(base) || url.startsWith('data:')) {
+                void request.continue();
+            } else {
+                session.pageErrors.push(`a request beyond the playground was refused: ${url}`);
+                void request.abort('blockedbyclient');
+            }
+        });
+        page.on('pageerror', (error) => session.pageErrors.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
+        page.on('console', (message) => {
+            // Chromium also reports every HTTP error status a fetch got ("Failed to load resource"): the console shows those itself.
+            if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+                session.pageErrors.push(`console error: ${message.text()}`);
+            }
+        });
+        await page.goto(`${base}/`, { waitUntil: 'domcontentloaded' });
+        await page.waitForSelector('body[data-ready="true"]');
+        return session;
+    }
+
+    public async tab(name: string): Promise<void> {
+        await this.page.click(`.tabs button[data-tab="${name}"]`);
+        await this.page.waitForSelector(`#tab-${name}:not([hidden])`);
+    }
+
+    /** Replaces what an input holds with `text`, typed as a person types it. */
+    public async type(selector: string, text: string): Promise<void> {
+        const field = await this.page.waitForSelector(selector);
+        await field!.click({ count: 3 });
+        await field!.evaluate((element) => {
+            (element as HTMLInputElement).value = '';
+        });
+        await field!.type(text);
+    }
+
+    public async click(selector: string): Promise<void> {
+        const element = await this.page.waitForSelector(selector, { visible: true });
+        await element!.click();
+    }
+
+    /** The first element matching `selector` whose text contains `text`, once there is one. */
+    public async waitForText(selector: string, text: string, timeout = STEP_MS): Promise<ElementHandle<Element>> {
+        const handle = await this.page.waitForFunction((css, wanted) => Array.from(document.querySelectorAll(css)).find((element) => (element.textContent ?? '').includes(wanted)), { timeout }, selector, text);
+        return handle as ElementHandle<Element>;
+    }
+
+    public async texts(selector: string): Promise<Array<string>> {
+        return this.page.$$eval(selector, (elements) => elements.map((element) => (element.textContent ?? '').trim()));
+    }
+
+    public async screenshot(path: string): Promise<void> {
+        await this.page.screenshot({ path: path as `${string}.png`, fullPage: false });
+    }
+
+    public async close(): Promise<void> {
+        await this.browser.close();
+    }
+}
