@@ -1,4 +1,5 @@
 import { RoundTripCounter } from '../host/RoundTripCounter';
+import { connectChatday } from '../support/DeliveryScene';
 import { RapidProWorld } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 
@@ -24,13 +25,7 @@ describe('engine round trips per hot path', () => {
 
     beforeAll(async () => {
         await world.start();
-        world.platform.route('/register', () => ({ status: 200, body: { status: 'SUCCESS', data: { signature_token: CHATDAY_SIGNATURE } } }));
-        await world.settings({
-            chatday_enabled: true,
-            chatday_register_url: `${world.platform.origin}/register`,
-            chatday_send_url: `${world.platform.origin}/send`,
-            chatday_token: 'budget-chatday-token',
-        });
+        await connectChatday(world, 'budget-chatday-token', CHATDAY_SIGNATURE);
         await world.outboxIdle();
     });
     afterAll(() => world.stop());

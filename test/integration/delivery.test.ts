@@ -1,6 +1,6 @@
 import { Attempt } from '../fakes/RecordingServer';
 import { ScheduledJob } from '../host/bridges/HostSchedulerBridge';
-import { DeliveryScene, sendsTo } from '../support/DeliveryScene';
+import { connectChatday, DeliveryScene, sendsTo } from '../support/DeliveryScene';
 import { RapidProWorld } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 
@@ -44,16 +44,7 @@ async function parkedOf(room: string) {
 
 beforeAll(async () => {
     await world.start();
-    world.platform.route('/register', () => ({ status: 200, body: { status: 'SUCCESS', data: { signature_token: SIGNATURE } } }));
-    await world.settings({
-        chatday_enabled: true,
-        chatday_register_url: `${world.platform.origin}/register`,
-        chatday_send_url: `${world.platform.origin}/send`,
-        chatday_token: CHATDAY_TOKEN,
-        delivery_retry_base_seconds: 1,
-        delivery_retry_max_seconds: 2,
-    });
-    await waitFor('the Chatday signature token', async () => (await world.host.settingValue(world.appId, 'chatday_signature_token')) === SIGNATURE);
+    await connectChatday(world, CHATDAY_TOKEN, SIGNATURE, { delivery_retry_base_seconds: 1, delivery_retry_max_seconds: 2 });
 });
 afterAll(() => world.stop());
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { RecordedRequest } from '../fakes/RecordingServer';
-import { DeliveryScene } from '../support/DeliveryScene';
+import { connectChatday, DeliveryScene } from '../support/DeliveryScene';
 import { RapidProWorld, SECRET } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 
@@ -54,16 +54,7 @@ function accept(): void {
 
 beforeAll(async () => {
     await world.start();
-    world.platform.route('/register', () => ({ status: 200, body: { status: 'SUCCESS', data: { signature_token: SIGNATURE } } }));
-    await world.settings({
-        chatday_enabled: true,
-        chatday_register_url: `${world.platform.origin}/register`,
-        chatday_send_url: `${world.platform.origin}/send`,
-        chatday_token: 'cd-token-retry',
-        delivery_retry_base_seconds: 1,
-        delivery_retry_max_seconds: 2,
-    });
-    await waitFor('the Chatday signature token', async () => (await world.host.settingValue(world.appId, 'chatday_signature_token')) === SIGNATURE);
+    await connectChatday(world, 'cd-token-retry', SIGNATURE, { delivery_retry_base_seconds: 1, delivery_retry_max_seconds: 2 });
 });
 afterAll(() => world.stop());
 afterEach(async () => {

@@ -43,3 +43,19 @@ export class DeliveryScene {
     };
 }
 
+
+/**
+ * Switches Chatday on against the world's fake platform: its register endpoint answers with
+ * `signature`, which the app stores through its registration. Resolves once it is stored.
+ */
+export async function connectChatday(world: RapidProWorld, token: string, signature: string, extra: Record<string, unknown> = {}): Promise<void> {
+    world.platform.route('/register', () => ({ status: 200, body: { status: 'SUCCESS', data: { signature_token: signature } } }));
+    await world.settings({
+        chatday_enabled: true,
+        chatday_register_url: `${world.platform.origin}/register`,
+        chatday_send_url: `${world.platform.origin}/send`,
+        chatday_token: token,
+        ...extra,
+    });
+    await waitFor('the Chatday signature token', async () => (await world.host.settingValue(world.appId, 'chatday_signature_token')) === signature);
+}
