@@ -1,6 +1,7 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { AssociationKeys } from '../persistence/AssociationKeys';
+import { requireWriter } from '../persistence/requireWriter';
 import { InboundEvent } from './InboundEvent';
 
 /** One end user's events that arrived while Rocket.Chat could not open their room, oldest first. */
@@ -33,18 +34,11 @@ export class PendingInboundEvents {
     }
 
     public async save(record: PendingInbound): Promise<void> {
-        await this.requireWriter().updateByAssociations(keys(record.source, record.visitorToken), record, true);
+        await requireWriter(this.writer, 'PendingInboundEvents').updateByAssociations(keys(record.source, record.visitorToken), record, true);
     }
 
     public async remove(source: string, visitorToken: string): Promise<void> {
-        await this.requireWriter().removeByAssociations(keys(source, visitorToken));
-    }
-
-    private requireWriter(): IPersistence {
-        if (!this.writer) {
-            throw new Error('PendingInboundEvents opened read-only');
-        }
-        return this.writer;
+        await requireWriter(this.writer, 'PendingInboundEvents').removeByAssociations(keys(source, visitorToken));
     }
 }
 

@@ -1,6 +1,7 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { AssociationKeys } from '../persistence/AssociationKeys';
+import { requireWriter } from '../persistence/requireWriter';
 import { contactKeyOf, ConversationLink } from './ConversationLink';
 
 interface VisitorPointer {
@@ -37,12 +38,12 @@ export class ConversationLinkStore {
     /** Writes the link and points its end user at it. */
     public async save(link: ConversationLink): Promise<void> {
         await this.update(link);
-        await this.requireWriter().updateByAssociations(pointerKeys(link), { conversationKey: link.conversationKey }, true);
+        await requireWriter(this.writer, 'ConversationLinkStore').updateByAssociations(pointerKeys(link), { conversationKey: link.conversationKey }, true);
     }
 
     /** Rewrites the link without moving the visitor's pointer (e.g. marking an old conversation closed). */
     public async update(link: ConversationLink): Promise<void> {
-        const writer = this.requireWriter();
+        const writer = requireWriter(this.writer, 'ConversationLinkStore');
         await writer.updateByAssociations(linkKeys(link), link, true);
         if (link.open) {
             await writer.updateByAssociations(openMarkerKeys(link), { roomId: link.roomId }, true);
@@ -54,13 +55,6 @@ export class ConversationLinkStore {
     private async first<T>(keys: Array<RocketChatAssociationRecord>): Promise<T | undefined> {
         const [record] = await this.reader.readByAssociations(keys);
         return record as T | undefined;
-    }
-
-    private requireWriter(): IPersistence {
-        if (!this.writer) {
-            throw new Error('ConversationLinkStore opened read-only');
-        }
-        return this.writer;
     }
 }
 

@@ -1,6 +1,7 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { AssociationKeys } from '../persistence/AssociationKeys';
+import { requireWriter } from '../persistence/requireWriter';
 import { OutboxItem, ParkedItem } from './OutboxItem';
 import { ParkedIndexStore } from './ParkedIndexStore';
 
@@ -41,7 +42,7 @@ export class OutboxStore {
     constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
 
     public async add(item: OutboxItem): Promise<void> {
-        await this.requireWriter().createWithAssociations(item, itemKeys(item));
+        await requireWriter(this.writer, 'OutboxStore').createWithAssociations(item, itemKeys(item));
     }
 
     /** The conversation's waiting items, oldest first. */
@@ -78,17 +79,17 @@ export class OutboxStore {
 
     /** Changes a waiting item; an item delivered or parked meanwhile stays gone (upsert off). */
     public async update(item: OutboxItem): Promise<void> {
-        await this.requireWriter().updateByAssociations(itemKeys(item), item, false);
+        await requireWriter(this.writer, 'OutboxStore').updateByAssociations(itemKeys(item), item, false);
     }
 
     public async remove(item: OutboxItem): Promise<void> {
-        await this.requireWriter().removeByAssociations(itemKeys(item));
+        await requireWriter(this.writer, 'OutboxStore').removeByAssociations(itemKeys(item));
     }
 
     /** Moves an item out of the queue into the parked list (kept for operators with the reason; sent again only when an operator retries it). */
     public async park(item: OutboxItem, reason: string, now: Date): Promise<void> {
         const parked: ParkedItem = { ...item, parkedAt: now.toISOString(), reason };
-        await this.requireWriter().createWithAssociations(parked, parkedKeys(item));
+        await requireWriter(this.writer, 'OutboxStore').createWithAssociations(parked, parkedKeys(item));
         await this.remove(item);
         await new ParkedIndexStore(this.reader, this.writer).added(parked, (source) => this.parkedOf(source));
     }
@@ -103,14 +104,7 @@ export class OutboxStore {
         const { parkedAt: _parkedAt, reason: _reason, lastError: _lastError, ...rest } = item;
         const waiting: OutboxItem = { ...rest, attempts: 0, createdAt: now.toISOString(), nextAttemptAt: now.toISOString() };
         await this.add(waiting);
-        await this.requireWriter().removeByAssociations(parkedKeys(item));
+        await requireWriter(this.writer, 'OutboxStore').removeByAssociations(parkedKeys(item));
         return waiting;
-    }
-
-    private requireWriter(): IPersistence {
-        if (!this.writer) {
-            throw new Error('OutboxStore opened read-only');
-        }
-        return this.writer;
     }
 }

@@ -2,6 +2,7 @@ import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definit
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AssociationKeys } from '../persistence/AssociationKeys';
+import { requireWriter } from '../persistence/requireWriter';
 import { ParkedItem } from './OutboxItem';
 
 /** What operators see of a parked item (never its payload). */
@@ -88,10 +89,7 @@ export class ParkedIndexStore {
     }
 
     private async save(index: ParkedIndex): Promise<void> {
-        if (!this.writer) {
-            throw new Error('ParkedIndexStore opened read-only');
-        }
-        await this.writer.updateByAssociations(indexKeys(index.source), index, true);
+        await requireWriter(this.writer, 'ParkedIndexStore').updateByAssociations(indexKeys(index.source), index, true);
     }
 }
 

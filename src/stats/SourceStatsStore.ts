@@ -2,6 +2,7 @@ import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definit
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AssociationKeys } from '../persistence/AssociationKeys';
+import { requireWriter } from '../persistence/requireWriter';
 
 export interface SourceStats {
     messagesIn: number;
@@ -90,23 +91,16 @@ export class SourceStatsStore {
     }
 
     public async recordError(source: string, message: string, now: Date): Promise<void> {
-        await this.requireWriter().updateByAssociations(shardKeys(source, 'error'), { lastError: { at: now.toISOString(), message: message.slice(0, 500) } }, true);
+        await requireWriter(this.writer, 'SourceStatsStore').updateByAssociations(shardKeys(source, 'error'), { lastError: { at: now.toISOString(), message: message.slice(0, 500) } }, true);
     }
 
     private async changeShard(source: string, update: (stats: Partial<SourceStats>) => Partial<SourceStats>): Promise<void> {
-        const writer = this.requireWriter();
+        const writer = requireWriter(this.writer, 'SourceStatsStore');
         const shard = Math.floor(Math.random() * SHARDS);
         const keys = shardKeys(source, shard);
         await appMutex.run(`stats:${source}#${shard}`, async () => {
             const [current] = (await this.reader.readByAssociations(keys)) as Array<Partial<SourceStats>>;
             await writer.updateByAssociations(keys, update(current ?? {}), true);
         });
-    }
-
-    private requireWriter(): IPersistence {
-        if (!this.writer) {
-            throw new Error('SourceStatsStore opened read-only');
-        }
-        return this.writer;
     }
 }
