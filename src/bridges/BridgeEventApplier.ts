@@ -1,7 +1,7 @@
 import { appMutex } from '../concurrency/KeyedMutex';
 import { ConversationService, ServiceContext } from '../conversations/ConversationService';
 import { HttpError } from '../http/HttpError';
-import { ConversationLink } from '../links/ConversationLink';
+import { ConversationLink, visitorLock } from '../links/ConversationLink';
 import { NoAgentOnlineError } from '../livechat/NoAgentOnlineError';
 import { BridgeAdapter } from './BridgeAdapter';
 import { ConversationOrigin, InboundEvent } from './InboundEvent';
@@ -234,8 +234,4 @@ export class BridgeEventApplier {
             label: this.adapter.label,
         });
     }
-}
-
-function visitorLock(source: string, visitorToken: string): string {
-    return `${source}-visitor:${visitorToken}`;
 }

@@ -3,6 +3,11 @@ export function conversationLock(link: Pick<ConversationLink, 'source' | 'conver
     return `conversation:${link.source}:${link.conversationKey}`;
 }
 
+/** The in-process lock for one end user of a source (opening their conversation, applying their events in order). */
+export function visitorLock(source: string, visitorToken: string): string {
+    return `${source}-visitor:${visitorToken}`;
+}
+
 /** The platform's own key for the link's end user (links stored before it was kept: their visitor token). */
 export function contactKeyOf(link: Pick<ConversationLink, 'contactKey' | 'visitorToken'>): string {
     return link.contactKey ?? link.visitorToken;

@@ -1,7 +1,7 @@
 import { appMutex } from '../../concurrency/KeyedMutex';
 import { ConversationService } from '../../conversations/ConversationService';
 import { RequestContext } from '../../http/RequestContext';
-import { ConversationLink } from '../../links/ConversationLink';
+import { ConversationLink, visitorLock } from '../../links/ConversationLink';
 import { SettingId } from '../../settings/SettingId';
 import { HISTORY_JOB, HistoryJobData } from './HistoryJob';
 import { OpenTicketRequest } from './RapidProTypes';
@@ -23,7 +23,7 @@ export class TicketOpener {
     }
 
     public async open(ticket: OpenTicketRequest): Promise<string> {
-        return appMutex.run(`${SOURCE}-visitor:${ticket.visitor.token}`, async () => {
+        return appMutex.run(visitorLock(SOURCE, ticket.visitor.token), async () => {
             const existing = await this.conversations.links.byConversation(SOURCE, ticket.ticketID);
             if (existing) {
                 return existing.roomId;

@@ -5,7 +5,7 @@ import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { bridgeReadiness } from '../../bridges/bridgeReadiness';
 import { Choice } from '../../bridges/InboundEvent';
 import { appMutex } from '../../concurrency/KeyedMutex';
-import { ConversationLink } from '../../links/ConversationLink';
+import { ConversationLink, visitorLock } from '../../links/ConversationLink';
 import { ConversationLinkStore } from '../../links/ConversationLinkStore';
 import { LivechatGateway } from '../../livechat/LivechatGateway';
 import { withPublicFileLinks } from '../../files/publicFileLinks';
@@ -65,7 +65,7 @@ export async function relayVisitorMessage(message: IMessage, context: RelayConte
         return;
     }
     const reader = context.read.getPersistenceReader();
-    await appMutex.run(`${UCHAT_SOURCE}-visitor:${room.visitor.token}`, async () => {
+    await appMutex.run(visitorLock(UCHAT_SOURCE, room.visitor.token), async () => {
         const link = await uchatLinkOf(room, new ConversationLinkStore(reader, context.persistence));
         if (!link || link.externalIds.handedOver === 'true') {
             return;
