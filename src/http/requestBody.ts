@@ -6,7 +6,7 @@ const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** The request's media type, lower case, without parameters ('' when absent). */
-function mediaType(request: IApiRequest): string {
+function contentTypeOf(request: IApiRequest): string {
     return headerValue(request.headers, 'content-type').split(';')[0].trim().toLowerCase();
 }
 
@@ -23,7 +23,7 @@ function carriesBody(request: IApiRequest): boolean {
  * 415 saying what to send.
  */
 export function refuseUnreadableBody(request: IApiRequest, formsAccepted = false): void {
-    const type = mediaType(request);
+    const type = contentTypeOf(request);
     if (type !== JSON_TYPE && !(formsAccepted && type === FORM_TYPE) && carriesBody(request)) {
         throw new HttpError(415, `the body was sent as ${type ? `"${type}"` : 'no content type'}, which Rocket.Chat does not pass to apps: send it as JSON with the header Content-Type: application/json`);
     }

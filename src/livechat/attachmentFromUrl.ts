@@ -1,23 +1,5 @@
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
-
-/** The file name at the end of a URL's path, or a fallback. */
-export function fileNameOf(url: string, fallback = 'file'): string {
-    let path: string;
-    try {
-        path = new URL(url).pathname;
-    } catch {
-        path = url.split('?')[0];
-    }
-    const last = path.split('/').filter(Boolean).pop();
-    if (!last) {
-        return fallback;
-    }
-    try {
-        return decodeURIComponent(last);
-    } catch {
-        return last;
-    }
-}
+import { fileNameOf } from '../files/fileNameOf';
 
 /**
  * A Rocket.Chat message attachment for a remote file: images shown as images, audio and

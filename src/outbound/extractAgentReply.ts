@@ -1,5 +1,6 @@
 import { IMessage, IMessageAttachment, IMessageFile } from '@rocket.chat/apps-engine/definition/messages';
 import { lookup } from 'mime-types';
+import { fileNameOf } from '../files/fileNameOf';
 import { absoluteUrl } from './absoluteUrl';
 import { AgentReply, ReplyAttachment } from './AgentReply';
 import { shortcodesToEmoji } from './shortcodesToEmoji';
@@ -12,16 +13,7 @@ function attachmentLink(attachment: IMessageAttachment): string | undefined {
 }
 
 function fileName(attachment: IMessageAttachment, link: string): string {
-    const fromTitle = attachment.title?.value?.trim();
-    if (fromTitle) {
-        return fromTitle;
-    }
-    const last = link.split('?')[0].split('/').filter(Boolean).pop() ?? 'file';
-    try {
-        return decodeURIComponent(last);
-    } catch {
-        return last;
-    }
+    return attachment.title?.value?.trim() || fileNameOf(link);
 }
 
 function mimeTypeOf(message: MessageWithFiles, attachment: IMessageAttachment, link: string, name: string): string {

@@ -6,16 +6,13 @@ import { HttpError } from '../../http/HttpError';
 import { headerValue } from '../../http/headerValue';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { fileNameOf } from '../../livechat/attachmentFromUrl';
+import { fileNameOf } from '../../files/fileNameOf';
+import { wildcardMimeType } from '../../files/wildcardMimeType';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
 import { SettingId } from '../../settings/SettingId';
 import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText, requireValidText } from '../../validation/fields';
 
 export const CHATDAY_SOURCE = 'chatday';
-
-const MEDIA_MIME: Record<string, string> = {
-    image: 'image/*', photo: 'image/*', sticker: 'image/*', video: 'video/*', audio: 'audio/*', voice: 'audio/*', file: 'application/octet-stream', document: 'application/octet-stream',
-};
 
 const success = (): IApiResponse => jsonResponse(200, { status: 'SUCCESS' });
 
@@ -47,7 +44,7 @@ function messageContent(type: string, data: unknown): { text: string; files: Arr
     const url = pick(data, ['url', 'link', 'src', 'file_url', 'fileUrl']);
     if (url && /^https?:\/\//i.test(url)) {
         const name = isObject(data) ? pick(data, ['name', 'file_name', 'fileName', 'filename']) : undefined;
-        return { text: isObject(data) ? pick(data, ['caption', 'text']) ?? '' : '', files: [{ url, mimeType: MEDIA_MIME[kind] ?? 'application/octet-stream', name: name ?? fileNameOf(url) }] };
+        return { text: isObject(data) ? pick(data, ['caption', 'text']) ?? '' : '', files: [{ url, mimeType: wildcardMimeType(kind) ?? 'application/octet-stream', name: name ?? fileNameOf(url) }] };
     }
     if (isObject(data) && data.latitude !== undefined && data.longitude !== undefined) {
         return { text: `📍 ${String(data.latitude)}, ${String(data.longitude)}`, files: [] };

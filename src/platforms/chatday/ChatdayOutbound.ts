@@ -1,14 +1,10 @@
+import { mediaKindOf } from '../../files/mediaKindOf';
 import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { BearerJsonTarget } from '../../outbox/BearerJsonTarget';
 import { SettingId } from '../../settings/SettingId';
 import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { CHATDAY_SOURCE } from './ChatdayInbound';
-
-function mediaType(mimeType: string): string {
-    const group = mimeType.split('/')[0];
-    return ['image', 'video', 'audio'].includes(group) ? group : 'file';
-}
 
 /** chat_id exactly as Chatday sent it (number or text). */
 function chatIdOf(link: ConversationLink): unknown {
@@ -32,7 +28,7 @@ export class ChatdayOutbound implements OutboundAdapter {
             payloads.push({ message: { type: 'text', data: reply.text }, chat_id: chatId });
         }
         for (const file of reply.attachments) {
-            payloads.push({ message: { type: mediaType(file.mimeType), data: file.url }, chat_id: chatId });
+            payloads.push({ message: { type: mediaKindOf(file.mimeType), data: file.url }, chat_id: chatId });
         }
         return payloads;
     }

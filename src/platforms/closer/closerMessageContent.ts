@@ -1,6 +1,7 @@
 import { lookup } from 'mime-types';
 import { RemoteFile } from '../../conversations/RemoteFile';
-import { fileNameOf } from '../../livechat/attachmentFromUrl';
+import { fileNameOf } from '../../files/fileNameOf';
+import { wildcardMimeType } from '../../files/wildcardMimeType';
 import { isObject, JsonObject, MAX_TEXT_LENGTH } from '../../validation/fields';
 import { textOf } from './closerEvent';
 
@@ -11,7 +12,6 @@ export interface MessageContent {
 
 const URL_KEYS = ['url', 'imageUrl', 'image_url', 'videoUrl', 'video_url', 'audioUrl', 'audio_url', 'fileUrl', 'file_url', 'src', 'link'];
 const TITLE_KEYS = ['title', 'label', 'text', 'name'];
-const MEDIA_KINDS: Record<string, string> = { image: 'image/*', photo: 'image/*', sticker: 'image/*', video: 'video/*', audio: 'audio/*', voice: 'audio/*' };
 const MAX_ITEMS = 30;
 
 function first(source: JsonObject, keys: ReadonlyArray<string>): string | undefined {
@@ -46,7 +46,7 @@ function mimeTypeOf(source: JsonObject, kind: string, url: string): string {
         return given;
     }
     const fromExtension = lookup(url.split('?')[0].split('#')[0]) || undefined;
-    const mediaKind = MEDIA_KINDS[(first(source, ['mediaType', 'media_type', 'fileType']) ?? kind).toLowerCase()];
+    const mediaKind = wildcardMimeType(first(source, ['mediaType', 'media_type', 'fileType']) ?? kind);
     if (fromExtension && (!mediaKind || fromExtension.startsWith(mediaKind.replace('*', '')))) {
         return fromExtension;
     }

@@ -7,6 +7,7 @@ import { RequestContext } from '../../http/RequestContext';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
 import { requireBodySignature } from '../../security/requireBodySignature';
 import { SettingId } from '../../settings/SettingId';
+import { utcStamp } from '../../time/utcStamp';
 import { bodyObject, JsonObject, optionalObject, optionalText, requiredText } from '../../validation/fields';
 import { GitpleApi, GitpleMessage } from './GitpleApi';
 import { gitpleContent } from './gitpleContent';
@@ -19,11 +20,6 @@ interface Common {
     triggerId: string;
     appCode: string;
     type: string;
-}
-
-function utc(iso: string | undefined): string {
-    const date = iso ? new Date(iso) : undefined;
-    return date && !Number.isNaN(date.getTime()) ? `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC` : 'an unknown time';
 }
 
 function list(value: unknown): string {
@@ -103,7 +99,7 @@ export class GitpleInbound implements BridgeAdapter {
             externalIds: { appCode: common.appCode, userId, sessionId, identifier: profile?.identifier ?? userId, anonymous: String(!profile?.identifier), lang: 'ko' },
         };
         const intro = [
-            `Gitple session ${sessionId} opened at ${utc(optionalText(session, 'openTime', 'session.openTime', 64))}.`,
+            `Gitple session ${sessionId} opened at ${utcStamp(optionalText(session, 'openTime', 'session.openTime', 64), 'an unknown time')}.`,
             list(session.categories) && `Categories: ${list(session.categories)}.`,
             list(session.tags) && `Tags: ${list(session.tags)}.`,
             typeof session.note === 'string' && session.note ? `Note: ${session.note}` : '',
@@ -113,7 +109,7 @@ export class GitpleInbound implements BridgeAdapter {
         events.push(...messages.map((message) => this.sessionLine(message, token)));
         if (common.type === 'session_state_inprogress') {
             const assignee = `${optionalText(session, 'assigneeType', 'session.assigneeType', 50) ?? 'agent'} ${optionalText(session, 'assigneeId', 'session.assigneeId', 200) ?? ''}`.trim();
-            events.push({ type: 'context', eventId: `${common.triggerId}:assigned`, visitorToken: token, speaker: 'Gitple', text: `Session assigned in Gitple to ${assignee} at ${utc(optionalText(session, 'inprogressTime', 'session.inprogressTime', 64))}.`, files: [] });
+            events.push({ type: 'context', eventId: `${common.triggerId}:assigned`, visitorToken: token, speaker: 'Gitple', text: `Session assigned in Gitple to ${assignee} at ${utcStamp(optionalText(session, 'inprogressTime', 'session.inprogressTime', 64), 'an unknown time')}.`, files: [] });
         }
         return events;
     }

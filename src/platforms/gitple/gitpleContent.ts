@@ -1,5 +1,5 @@
 import { RemoteFile } from '../../conversations/RemoteFile';
-import { fileNameOf } from '../../livechat/attachmentFromUrl';
+import { fileNameOf } from '../../files/fileNameOf';
 import { isObject } from '../../validation/fields';
 
 export interface GitpleContent {

@@ -1,6 +1,7 @@
 import { IHttp, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { responseJson } from '../../http/responseJson';
+import { utcStamp } from '../../time/utcStamp';
 
 export interface RapidProMessage {
     direction?: string;
@@ -11,15 +12,6 @@ export interface RapidProMessage {
 }
 
 const MAX_PAGES = 20;
-
-/** `2024-05-01 13:04:05 UTC`: history times are always UTC, with the zone shown. */
-export function utcStamp(iso: string | undefined): string {
-    const date = iso ? new Date(iso) : undefined;
-    if (!date || Number.isNaN(date.getTime())) {
-        return '(unknown time)';
-    }
-    return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
 
 /** One readable history text: oldest first, who said it, UTC times, attachments as links. */
 export function formatHistory(messages: Array<RapidProMessage>, contactName: string): string {

@@ -8,6 +8,7 @@ import { appMutex } from '../../concurrency/KeyedMutex';
 import { ConversationLink, visitorLock } from '../../links/ConversationLink';
 import { ConversationLinkStore } from '../../links/ConversationLinkStore';
 import { LivechatGateway } from '../../livechat/LivechatGateway';
+import { mediaKindOf } from '../../files/mediaKindOf';
 import { withPublicFileLinks } from '../../files/publicFileLinks';
 import { extractAgentReply } from '../../outbound/extractAgentReply';
 import { enqueueDelivery } from '../../outbox/Outbox';
@@ -21,11 +22,6 @@ import { uchatConversationId } from './uchatConversationId';
 import { uchatLinkOf } from './uchatLink';
 
 const ADAPTER = new UchatInbound();
-
-function fileType(mimeType: string): string {
-    const group = mimeType.split('/')[0];
-    return ['image', 'audio', 'video'].includes(group) ? group : 'file';
-}
 
 function choicesOf(link: ConversationLink): Array<Choice> {
     try {
@@ -97,7 +93,7 @@ export async function relayVisitorMessage(message: IMessage, context: RelayConte
             payload.submitted_values = [{ title: choice.title, payload: choice.payload }];
         }
         if (files.length > 0) {
-            payload.attachments = files.map((file) => ({ file_type: fileType(file.mimeType), data_url: file.url }));
+            payload.attachments = files.map((file) => ({ file_type: mediaKindOf(file.mimeType), data_url: file.url }));
         }
         await enqueueDelivery(reader, context.persistence, context.modify, {
             source: UCHAT_SOURCE, conversationId: room.id, kind: 'visitor-message', payload,
