@@ -6,7 +6,7 @@ import { receiverErrorText } from './receiverErrorText';
 
 /** A platform API that takes each item's payload as JSON at a configured URL with `Authorization: Bearer <token>`. */
 export class BearerJsonTarget implements DeliveryTarget {
-    constructor(public readonly source: string, private readonly urlSetting: SettingId, private readonly tokenSetting: SettingId) {}
+    constructor(private readonly urlSetting: SettingId, private readonly tokenSetting: SettingId) {}
 
     public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
         const [url, token] = await Promise.all([settings.text(this.urlSetting), settings.text(this.tokenSetting)]);

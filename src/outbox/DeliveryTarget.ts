@@ -23,7 +23,6 @@ export interface DeliveryContext {
 
 /** Where one source's outbound items go: turns an item into a request, and reads the receiver's error text. */
 export interface DeliveryTarget {
-    readonly source: string;
     prepare(item: OutboxItem, context: DeliveryContext): Promise<OutboundRequest | NotReady>;
     errorText(response: IHttpResponse): string;
 }

@@ -18,7 +18,7 @@ function chatIdOf(link: ConversationLink): unknown {
 /** Agents' replies to Chatday's send API: the text, then each file as its own typed message. Chatday has no close API. */
 export class ChatdayOutbound implements OutboundAdapter {
     public readonly source = CHATDAY_SOURCE;
-    public readonly target = new BearerJsonTarget(CHATDAY_SOURCE, SettingId.ChatdaySendUrl, SettingId.ChatdayToken);
+    public readonly target = new BearerJsonTarget(SettingId.ChatdaySendUrl, SettingId.ChatdayToken);
     public readonly fileLinks = 'signed';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {

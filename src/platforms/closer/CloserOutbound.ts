@@ -12,8 +12,6 @@ import { closerRelayPayload } from './closerRelayPayload';
 
 /** The customer's relay at `closer_reply_url`: JSON signed with `closer_reply_secret` (HMAC-SHA256 of the exact body). */
 class CloserRelayTarget implements DeliveryTarget {
-    public readonly source = CLOSER_SOURCE;
-
     public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
         const [url, secret] = await Promise.all([settings.text(SettingId.CloserReplyUrl), settings.text(SettingId.CloserReplySecret)]);
         if (!url || !secret) {

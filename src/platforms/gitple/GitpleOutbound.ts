@@ -9,8 +9,6 @@ import { OutboundAdapter } from '../../sources/OutboundAdapter';
 import { GITPLE_SOURCE } from './GitpleInbound';
 
 class GitpleHooksTarget implements DeliveryTarget {
-    public readonly source = GITPLE_SOURCE;
-
     public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
         const [base, secret, configuredCode] = await Promise.all([
             settings.text(SettingId.GitpleApiUrl), settings.text(SettingId.GitpleApiSecret), settings.text(SettingId.GitpleAppCode),

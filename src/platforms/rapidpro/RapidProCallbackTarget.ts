@@ -7,8 +7,6 @@ import { RapidProCallbackStore } from './RapidProCallbackStore';
 
 /** POSTs `agent-message` and `close-room` to RapidPro's callback with `Authorization: Token <App Secret>`. */
 export class RapidProCallbackTarget implements DeliveryTarget {
-    public readonly source = 'rapidpro';
-
     public async prepare(item: OutboxItem, { read, settings, environment }: DeliveryContext): Promise<OutboundRequest | NotReady> {
         const url = await new RapidProCallbackStore(read.getPersistenceReader(), settings, undefined, environment).url();
         if (!url) {

@@ -10,7 +10,7 @@ import { UCHAT_SOURCE } from './UchatInbound';
  */
 export class UchatOutbound implements OutboundAdapter {
     public readonly source = UCHAT_SOURCE;
-    public readonly target = new BearerJsonTarget(UCHAT_SOURCE, SettingId.UchatBotUrl, SettingId.UchatFlowApiKey);
+    public readonly target = new BearerJsonTarget(SettingId.UchatBotUrl, SettingId.UchatFlowApiKey);
     public readonly fileLinks = 'signed';
 
     public agentReply(): Array<Record<string, unknown>> {
