@@ -29,7 +29,6 @@ describe('parseOpenTicket', () => {
                 department: 'Sales',
                 customFields: { city: 'Recife' },
             },
-            priority: 'high',
             sessionStart: '2019-10-07T15:20:30Z',
         });
     });
@@ -77,7 +76,6 @@ describe('parseOpenTicket', () => {
                 department: undefined,
                 customFields: {},
             },
-            priority: undefined,
             sessionStart: undefined,
         });
     });
@@ -102,12 +100,15 @@ describe('parseOpenTicket', () => {
         expect(typeof parsed.visitor.token).toBe('string');
     });
 
-    it('reads priority', () => {
-        expect(parseOpenTicket({ ticketID: 'T', visitor: { token: 't' }, priority: ' urgent ' }).priority).toBe('urgent');
+    it('accepts a text priority and keeps nothing of it (Rocket.Chat has no room priority for apps)', () => {
+        const parsed = parseOpenTicket({ ticketID: 'T', visitor: { token: 't' }, priority: ' urgent ' });
+        expect(parsed).not.toHaveProperty('priority');
+        expect(parsed.ticketID).toBe('T');
     });
 
-    it('rejects a priority that is not text', () => {
+    it('rejects a priority that is not text, or too long', () => {
         expect(badRequest(() => parseOpenTicket({ ticketID: 'T', visitor: { token: 't' }, priority: { level: 1 } })).message).toContain('priority');
+        expect(badRequest(() => parseOpenTicket({ ticketID: 'T', visitor: { token: 't' }, priority: 'p'.repeat(101) })).message).toContain('priority');
     });
 
     describe('sessionStart', () => {

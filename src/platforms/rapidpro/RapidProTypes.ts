@@ -10,7 +10,6 @@ export interface OpenTicketRequest {
         department?: string;
         customFields: Record<string, string>;
     };
-    priority?: string;
     sessionStart?: string;
 }
 

@@ -19,7 +19,7 @@ export function parseOpenTicket(body: unknown): OpenTicketRequest {
     if (sessionStart !== undefined && (!DATE_TIME.test(sessionStart) || Number.isNaN(Date.parse(sessionStart)))) {
         throw HttpError.badRequest('"sessionStart" must be a date and time, e.g. 2019-10-07T15:20:30Z');
     }
-    return {
+    const ticket: OpenTicketRequest = {
         ticketID: requiredText(root, ticketKey, 'ticketID', 100),
         visitor: {
             token: requiredText(visitor, 'token', 'visitor.token', 100),
@@ -30,7 +30,10 @@ export function parseOpenTicket(body: unknown): OpenTicketRequest {
             department: optionalText(visitor, departmentKey, `visitor.${departmentKey}`),
             customFields: optionalStringMap(visitor, 'customFields', 'visitor.customFields') ?? {},
         },
-        priority: optionalText(root, 'priority', 'priority', 100),
         sessionStart,
     };
+    // RapidPro's other client sends a ticket priority; Rocket.Chat gives an app no room priority to
+    // set, so it is checked (text, as sent) and not kept.
+    optionalText(root, 'priority', 'priority', 100);
+    return ticket;
 }
