@@ -67,7 +67,7 @@ async function main(): Promise<void> {
         }
         const tokens = Array.from({ length: Math.min(50, ticket) }, (_, i) => `b${ticket - i * Math.max(1, Math.floor(ticket / 50))}`).filter((candidate) => world.openRoomOf(candidate) !== undefined);
         let summary: LatencySummary | undefined;
-        await perUnit(`contact message at ${level} open rooms`, 200, async () => {
+        await perUnit(`visitor message at ${level} open rooms`, 200, async () => {
             summary = await load(200, 4, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token: tokens[i % tokens.length] }, text: `at ${level}` }), 201));
         });
         perLevel[String(level)] = { ...summary!, openRooms: world.host.store.openRoomsCount() };
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     await openTicket();
     const token = `b${ticket}`;
     let messages!: LatencySummary;
-    await perUnit('contact message (/visitor-message and its IPostMessageSent)', 500, async () => {
+    await perUnit('visitor message (/visitor-message and its IPostMessageSent)', 500, async () => {
         messages = await load(500, CONCURRENCY, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token }, text: `message ${i}` }), 201));
     });
     results.engineFloorNoop = floor;

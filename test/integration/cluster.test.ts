@@ -82,7 +82,7 @@ describe.each([2, 3])('a cluster of %i Rocket.Chat instances', (instances) => {
         expect(world.roomsOf(token)).toHaveLength(1);
     });
 
-    it('stores a burst of contact messages spread over the instances exactly once each', async () => {
+    it('stores a burst of visitor messages spread over the instances exactly once each', async () => {
         const token = nextContact();
         const roomId = await world.openTicket(`burst-${instances}`, token);
         const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => world.call('POST', 'visitor-message', { visitor: { token }, text: `burst ${i}` })));

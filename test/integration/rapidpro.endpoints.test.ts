@@ -169,7 +169,7 @@ describe('RapidPro endpoints', () => {
         expect(world.roomsOf('30000').map((room) => room.id)).toEqual([answer.json.id]);
     });
 
-    describe('forward a contact message (/visitor-message)', () => {
+    describe('forward a visitor message (/visitor-message)', () => {
         let roomId: string;
 
         beforeAll(async () => {

@@ -24,7 +24,7 @@ export function formatHistory(messages: Array<RapidProMessage>, contactName: str
     return [`Conversation history from RapidPro (${sorted.length} message${sorted.length === 1 ? '' : 's'}):`, ...lines].join('\n');
 }
 
-/** The contact's messages since `after`, from RapidPro's API v2, following `next` pages. */
+/** The messages to and from the contact since `after`, from RapidPro's API v2, following `next` pages. */
 export async function fetchHistory(
     http: IHttp, callbacks: RapidProCallbackStore, apiToken: string, contactUUID: string, after: string, timeoutMs: number, logger: ILogger,
 ): Promise<Array<RapidProMessage>> {

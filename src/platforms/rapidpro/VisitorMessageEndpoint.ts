@@ -2,11 +2,11 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { forwardContactMessage } from './ContactMessageForwarder';
+import { forwardVisitorMessage } from './forwardVisitorMessage';
 import { parseVisitorMessage } from './parseVisitorMessage';
 import { requireAppSecret } from '../../security/AppSecretGuard';
 
-/** `POST /visitor-message`: the contact's message → 201 `{"id": "<message id>"}`. */
+/** `POST /visitor-message`: a visitor message (what the contact wrote in RapidPro) → 201 `{"id": "<message id>"}`. */
 export class VisitorMessageEndpoint extends JsonEndpoint {
     public readonly path = 'visitor-message';
     protected readonly methods = ['post'] as const;
@@ -14,7 +14,7 @@ export class VisitorMessageEndpoint extends JsonEndpoint {
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {
         await requireAppSecret(context.request.headers, context.settings);
-        const id = await forwardContactMessage(context, parseVisitorMessage(context.request.content));
+        const id = await forwardVisitorMessage(context, parseVisitorMessage(context.request.content));
         return jsonResponse(201, { id });
     }
 }

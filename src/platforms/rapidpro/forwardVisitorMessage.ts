@@ -4,8 +4,8 @@ import { RequestContext } from '../../http/RequestContext';
 import { VisitorMessageRequest } from './RapidProTypes';
 import { SOURCE } from './TicketOpener';
 
-/** `/visitor-message`: the contact's message, posted as the visitor in its ticket's room, every attachment kept. */
-export async function forwardContactMessage(context: RequestContext, message: VisitorMessageRequest): Promise<string> {
+/** `/visitor-message`: a visitor message (what the contact wrote in RapidPro), posted as the visitor in its ticket's room, every attachment kept. */
+export async function forwardVisitorMessage(context: RequestContext, message: VisitorMessageRequest): Promise<string> {
     const conversations = new ConversationService(context);
     const link = await conversations.links.latestOfVisitor(SOURCE, message.token);
     if (!link) {
