@@ -151,7 +151,7 @@ export class LivechatGateway {
     }
 
     /**
-     * Sends the built message. The engine drops a message's own `id`; Rocket.Chat's message
+     * Sends the built message. The engine ignores a message's own `id`; Rocket.Chat's message
      * converter copies `_unmappedProperties_` onto the stored message, so `_id` there is the id it
      * is stored under, and MongoDB's unique _id admits one message per id: when Rocket.Chat
      * refuses it and a message with that id exists, another instance got there first.

@@ -29,7 +29,7 @@ describe('shortcodesToEmoji', () => {
         expect(names.filter((name) => shortcodesToEmoji(name) === name)).toEqual([]);
     });
 
-    it('converts the picker\'s names that JoyPixels dropped: :iphone: and :bride_with_veil: with its tones', () => {
+    it('converts the picker\'s names that JoyPixels retired: :iphone: and :bride_with_veil: with its tones', () => {
         expect(shortcodesToEmoji(':iphone:')).toBe('📱');
         expect(shortcodesToEmoji(':bride_with_veil:')).toBe('👰');
         expect(codePoints(shortcodesToEmoji(':bride_with_veil_tone3:'))).toEqual(['1f470', '1f3fd']);
