@@ -4,7 +4,7 @@ const ACCEPTED = /^(https?:\/\/|data:)/;
 const FIXABLE = /^(https?:\/\/|data:)/i;
 
 /**
- * A link as Rocket.Chat accepts it in an attachment (functions/sendMessage.ts: `http://`,
+ * A link as Rocket.Chat's sendMessage accepts it in an attachment (`http://`,
  * `https://` or `data:`, matched case-sensitively, or `/file-upload/…`): a scheme in capitals
  * is written in lower case; anything else (another scheme, no scheme) → undefined.
  */

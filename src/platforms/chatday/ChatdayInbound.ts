@@ -72,7 +72,7 @@ function visitorName(body: JsonObject, chatId: string): string {
     return `Chatday visitor ${chatId}`;
 }
 
-/** Chatday's website-widget webhook (seed 001): `{message:{type,data}, chat_id}` with `X-Chatday-Signature-Token`. */
+/** Chatday's website-widget webhook: `{message:{type,data}, chat_id}` with `X-Chatday-Signature-Token`. */
 export class ChatdayInbound implements BridgeAdapter {
     public readonly source = CHATDAY_SOURCE;
     public readonly label = 'Chatday';

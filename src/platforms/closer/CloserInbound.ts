@@ -23,7 +23,7 @@ function givenToken({ request }: RequestContext): string {
 }
 
 /**
- * CLOSER's webhook (seed 004): single events `{type, botId, message, endUserId, conversation…}`
+ * CLOSER's webhook: single events `{type, botId, message, endUserId, conversation…}`
  * or batches `{id, webhookId, webhookUrl, messages:[…]}`. CLOSER signs nothing, so the URL
  * carries a secret token. CLOSER switches off a failing webhook: every authenticated,
  * well-formed request is answered 200, whatever its events.

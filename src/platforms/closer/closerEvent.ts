@@ -9,7 +9,7 @@ export interface CloserEvent {
     envelopeId?: string;
     botId?: string;
     endUserId?: string;
-    /** As CLOSER sent it: an ISO date (seed shape) or milliseconds (batched shape), as text. */
+    /** As CLOSER sent it: an ISO date (single shape) or milliseconds (batched shape), as text. */
     timestamp?: string;
     message?: JsonObject;
     conversation?: JsonObject;
@@ -34,9 +34,9 @@ function endUserIdOf(fields: JsonObject): string | undefined {
 }
 
 /**
- * One event: the seed's shape `{type, botId, message, timestamp, endUserId, conversation}`,
+ * One event: the single shape `{type, botId, message, timestamp, endUserId, conversation}`,
  * or the batched shape `{id, name|type, botId, timestamp, data}` whose `data` carries the
- * seed's fields (the event's own fields fill in what `data` lacks).
+ * single shape's fields (the event's own fields fill in what `data` lacks).
  */
 export function normaliseCloserEvent(raw: unknown): CloserEvent {
     if (!isObject(raw)) {

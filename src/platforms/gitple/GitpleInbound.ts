@@ -27,7 +27,7 @@ function list(value: unknown): string {
 }
 
 /**
- * Gitple's Event API (seed 000): session state events and agents' external messages, signed
+ * Gitple's Event API: session state events and agents' external messages, signed
  * with X-Hub-Signature. End users' own messages are in no event: they are pulled from the
  * Open API's session export when a session opens or is assigned.
  */
