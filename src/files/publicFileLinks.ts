@@ -5,7 +5,7 @@ import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
 import { signedFileUrl } from './signedFileUrl';
 
-export const DEFAULT_FILE_LINK_DAYS = 30;
+const DEFAULT_FILE_LINK_DAYS = 30;
 const MAX_FILE_LINK_DAYS = 365;
 
 export interface FileLinkContext {
@@ -16,7 +16,7 @@ export interface FileLinkContext {
 }
 
 /** How long signed links stay valid: `file_link_days` (1–365; anything else → 30). */
-export async function fileLinkDays(settings: AppSettings): Promise<number> {
+async function fileLinkDays(settings: AppSettings): Promise<number> {
     const days = await settings.count(SettingId.FileLinkDays, DEFAULT_FILE_LINK_DAYS);
     return days >= 1 && days <= MAX_FILE_LINK_DAYS ? days : DEFAULT_FILE_LINK_DAYS;
 }

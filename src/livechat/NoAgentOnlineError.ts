@@ -1,6 +1,6 @@
 import { HttpError } from '../http/HttpError';
 
-export const ACCEPT_WITH_NO_AGENTS_HINT = 'turn on "Accept new omnichannel requests when there are no online agents" '
+const ACCEPT_WITH_NO_AGENTS_HINT = 'turn on "Accept new omnichannel requests when there are no online agents" '
     + '(Administration > Settings > Omnichannel > Routing, setting Livechat_accept_chats_with_no_agents) so new conversations wait in the queue';
 
 /**

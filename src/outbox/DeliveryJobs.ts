@@ -4,7 +4,7 @@
  * of that instance. So every source has its own lane: one recurring job (one document, run by
  * one instance at a time; see LaneScheduler).
  */
-export const LANE_JOB_PREFIX = 'outbox-lane-';
+const LANE_JOB_PREFIX = 'outbox-lane-';
 
 /** The job name of one source's delivery lane. */
 export function laneJob(source: string): string {

@@ -30,7 +30,7 @@ export const PARKED_LISTED = 50;
 const INDEX_KIND = AssociationKeys.kind('outbox-parked-index');
 const indexKeys = (source: string): Array<RocketChatAssociationRecord> => [INDEX_KIND, AssociationKeys.outboxSource(source)];
 
-export function summaryOf(item: ParkedItem): ParkedSummary {
+function summaryOf(item: ParkedItem): ParkedSummary {
     return { id: item.id, source: item.source, conversationId: item.conversationId, kind: item.kind, queuedAt: item.createdAt, parkedAt: item.parkedAt, attempts: item.attempts, reason: item.reason };
 }
 
@@ -43,7 +43,7 @@ export function newestFirst(a: { parkedAt: string; sequence?: string }, b: { par
 }
 
 /** The index of a source computed from all of its parked items. */
-export function indexOf(source: string, items: ReadonlyArray<ParkedItem>): ParkedIndex {
+function indexOf(source: string, items: ReadonlyArray<ParkedItem>): ParkedIndex {
     const latest = items
         .filter((item) => item.source === source)
         .sort(newestFirst)

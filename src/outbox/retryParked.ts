@@ -19,7 +19,7 @@ export interface RetryOutcome {
  * At most this many items go back per call: each costs two writes, and Rocket.Chat gives a
  * call into the app 30 seconds. The oldest go first, so a conversation's items go back in order.
  */
-export const RETRY_BATCH = 200;
+const RETRY_BATCH = 200;
 
 async function selected(store: OutboxStore, selection: RetrySelection): Promise<Array<ParkedItem>> {
     if ('item' in selection) {

@@ -1,7 +1,7 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
 /** Rocket.Chat's default for Message_MaxAllowedSize. */
-export const DEFAULT_MESSAGE_SIZE_LIMIT = 5000;
+const DEFAULT_MESSAGE_SIZE_LIMIT = 5000;
 
 /**
  * The longest text Rocket.Chat accepts in a message a user (the app's bot user included) sends:

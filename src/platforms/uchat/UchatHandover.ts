@@ -5,8 +5,8 @@ import { LivechatGateway } from '../../livechat/LivechatGateway';
 import { rocketChatErrorIs } from '../../livechat/rocketChatErrorIs';
 import { SettingId } from '../../settings/SettingId';
 
-export const CONNECTING_TEXT = 'Connecting you with a human agent…';
-export const NOBODY_AVAILABLE_TEXT = 'Sorry, no human agent is available right now. I will keep helping you here; ask again later to talk to a person.';
+const CONNECTING_TEXT = 'Connecting you with a human agent…';
+const NOBODY_AVAILABLE_TEXT = 'Sorry, no human agent is available right now. I will keep helping you here; ask again later to talk to a person.';
 
 /**
  * Hands a UChat-served room to human agents: the visitor is told, the room is transferred
