@@ -1,9 +1,9 @@
 import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { BearerJsonTarget } from '../../outbox/BearerJsonTarget';
-import { SettingId } from '../../settings/SettingId';
-import { OutboundAdapter } from '../../sources/OutboundAdapter';
+import { PlatformOutbound } from '../PlatformOutbound';
 import { CHATDAY_SOURCE } from './ChatdayInbound';
+import { ChatdaySetting } from './ChatdaySetting';
 
 function mediaType(mimeType: string): string {
     const group = mimeType.split('/')[0];
@@ -20,9 +20,8 @@ function chatIdOf(link: ConversationLink): unknown {
 }
 
 /** Agents' replies to Chatday's send API: the text, then each file as its own typed message. Chatday has no close API. */
-export class ChatdayOutbound implements OutboundAdapter {
-    public readonly source = CHATDAY_SOURCE;
-    public readonly target = new BearerJsonTarget(CHATDAY_SOURCE, SettingId.ChatdaySendUrl, SettingId.ChatdayToken);
+export class ChatdayOutbound implements PlatformOutbound {
+    public readonly target = new BearerJsonTarget(CHATDAY_SOURCE, ChatdaySetting.SendUrl, ChatdaySetting.Token);
     public readonly fileLinks = 'signed';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
@@ -35,9 +34,5 @@ export class ChatdayOutbound implements OutboundAdapter {
             payloads.push({ message: { type: mediaType(file.mimeType), data: file.url }, chat_id: chatId });
         }
         return payloads;
-    }
-
-    public roomClosed(): undefined {
-        return undefined;
     }
 }

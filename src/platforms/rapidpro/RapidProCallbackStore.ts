@@ -1,7 +1,7 @@
 import { IEnvironmentWrite, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AssociationKeys } from '../../persistence/AssociationKeys';
 import { AppSettings } from '../../settings/AppSettings';
-import { SettingId } from '../../settings/SettingId';
+import { RapidProSetting } from './RapidProSetting';
 
 interface CallbackRecord {
     url: string;
@@ -26,13 +26,13 @@ export class RapidProCallbackStore {
     ) {}
 
     public async url(): Promise<string | undefined> {
-        const kept = await this.settings.text(SettingId.RapidProCallbackUrl);
+        const kept = await this.settings.text(RapidProSetting.CallbackUrl);
         if (kept) {
             return kept;
         }
         const [record] = (await this.reader.readByAssociations(KEYS)) as Array<CallbackRecord>;
         if (record?.url && this.environment) {
-            await this.environment.getSettings().updateValue(SettingId.RapidProCallbackUrl, record.url);
+            await this.environment.getSettings().updateValue(RapidProSetting.CallbackUrl, record.url);
         }
         return record?.url;
     }
@@ -42,6 +42,6 @@ export class RapidProCallbackStore {
             throw new Error('RapidProCallbackStore opened read-only');
         }
         await this.writer.updateByAssociations(KEYS, { url, updatedAt: now.toISOString() }, true);
-        await this.environment.getSettings().updateValue(SettingId.RapidProCallbackUrl, url);
+        await this.environment.getSettings().updateValue(RapidProSetting.CallbackUrl, url);
     }
 }

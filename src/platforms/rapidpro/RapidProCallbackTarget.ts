@@ -4,10 +4,11 @@ import { OutboxItem } from '../../outbox/OutboxItem';
 import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { SettingId } from '../../settings/SettingId';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
+import { RAPIDPRO_SOURCE } from './rapidProSource';
 
 /** POSTs `agent-message` and `close-room` to RapidPro's callback with `Authorization: Token <App Secret>`. */
 export class RapidProCallbackTarget implements DeliveryTarget {
-    public readonly source = 'rapidpro';
+    public readonly source = RAPIDPRO_SOURCE;
 
     public async prepare(item: OutboxItem, { read, settings, environment }: DeliveryContext): Promise<OutboundRequest | NotReady> {
         const url = await new RapidProCallbackStore(read.getPersistenceReader(), settings, undefined, environment).url();
