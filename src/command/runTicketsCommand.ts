@@ -40,9 +40,9 @@ async function answer(subcommand: string | undefined, args: ReadonlyArray<string
         case 'retry':
             return retry(args, texts, deps);
         case 'help':
-            return texts.help;
+            return texts.help(OUTBOUND_SOURCES.join(', '));
         default:
-            return `${texts.unknownSubcommand(subcommand ?? '')}\n${texts.help}`;
+            return `${texts.unknownSubcommand(subcommand ?? '')}\n${texts.help(OUTBOUND_SOURCES.join(', '))}`;
     }
 }
 

@@ -26,5 +26,5 @@ export class KeyedMutex {
     }
 }
 
-/** The one mutex of the app process; keys are namespaced by their users (e.g. `rapidpro-visitor:<token>`). */
+/** The one mutex of the app process; keys are namespaced by their users (e.g. `<source>-visitor:<token>`). */
 export const appMutex = new KeyedMutex();

@@ -145,7 +145,7 @@ export class ConversationService {
             return;
         }
         try {
-            await this.livechat.closeRoom(room, comment);
+            await this.livechat.close(room, comment);
         } catch (error) {
             // Closed by someone else meanwhile: Rocket.Chat refuses to close a room twice (error-room-closed).
             if ((await this.livechat.room(link.roomId))?.isOpen) {

@@ -20,4 +20,5 @@ export type Effect =
 export type Problem =
     | { kind: 'empty-setting'; setting: string; effect: Effect }
     | { kind: 'unknown-department'; setting: string; value: string }
-    | { kind: 'rapidpro-not-connected' };
+    /** The platform must call the app first (e.g. to give its callback URL) and has not yet. */
+    | { kind: 'not-connected'; call: string };

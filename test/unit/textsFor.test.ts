@@ -21,7 +21,7 @@ describe('describeProblem in every language', () => {
     const problems: Array<Problem> = [
         ...effects.map((effect): Problem => ({ kind: 'empty-setting', setting: 'closer_reply_url', effect })),
         { kind: 'unknown-department', setting: 'closer_department', value: 'Sales' },
-        { kind: 'rapidpro-not-connected' },
+        { kind: 'not-connected', call: 'PUT /settings' },
     ];
 
     it.each([['en', en], ['es', es], ['pt-BR', ptBR], ['ko', ko], ['th', th]])('%s names the setting and the department, never leaves a placeholder', (_language, texts) => {
@@ -29,7 +29,7 @@ describe('describeProblem in every language', () => {
             const text = describeProblem(problem, 'CLOSER', texts);
             expect(text.trim()).not.toBe('');
             expect(text).not.toMatch(/undefined|\$\{/);
-            if (problem.kind !== 'rapidpro-not-connected') {
+            if (problem.kind !== 'not-connected') {
                 expect(text).toContain(problem.setting);
             }
             if (problem.kind === 'unknown-department') {

@@ -2,13 +2,14 @@ import { IEnvironmentWrite, IPersistence, IPersistenceRead } from '@rocket.chat/
 import { AssociationKeys } from '../../persistence/AssociationKeys';
 import { AppSettings } from '../../settings/AppSettings';
 import { RapidProSetting } from './RapidProSetting';
+import { RAPIDPRO_SOURCE } from './rapidProSource';
 
 interface CallbackRecord {
     url: string;
     updatedAt: string;
 }
 
-const KEYS = [AssociationKeys.kind('rapidpro-callback'), AssociationKeys.rapidproCallback()];
+const KEYS = [AssociationKeys.kind(`${RAPIDPRO_SOURCE}-callback`), AssociationKeys.platformRecord(RAPIDPRO_SOURCE, 'callback')];
 
 /**
  * The callback URL RapidPro gave with `PUT /settings` (its event_callback endpoint). Kept in

@@ -53,7 +53,7 @@ export class TicketOpener {
                 return first.roomId;
             }
             if (previous) {
-                await this.closeReplaced(previous, ticket.ticketID);
+                await this.endReplaced(previous, ticket.ticketID);
             }
             await this.applyCustomFields(ticket, link.visitorToken);
             await this.requestHistory(ticket, link.roomId, visitor.name ?? `RapidPro contact ${visitor.token}`);
@@ -62,7 +62,7 @@ export class TicketOpener {
     }
 
     /** The new ticket's room exists: a failure to close the old one is logged, never failing the new ticket. */
-    private async closeReplaced(previous: ConversationLink, ticketID: string): Promise<void> {
+    private async endReplaced(previous: ConversationLink, ticketID: string): Promise<void> {
         try {
             await this.conversations.closeInRocketChat(previous, `Closed: RapidPro opened a new ticket (${ticketID}) for this contact, replacing ticket ${previous.conversationKey}.`);
         } catch (error) {
