@@ -6,6 +6,7 @@ import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { TicketsCommand } from './src/command/TicketsCommand';
+import { contextOf } from './src/context/contextOf';
 import { buildEndpoints } from './src/endpoints/endpointRegistry';
 import { onMessageSent } from './src/events/onMessageSent';
 import { handleRoomClosed } from './src/events/RoomClosedHandler';
@@ -19,13 +20,13 @@ export class TicketsApp extends App implements IPostMessageSent, IPostLivechatRo
         super(info, logger, accessors);
     }
 
-    public async executePostMessageSent(message: IMessage, read: IRead, _http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
-        await onMessageSent(message, this.getID(), read, persistence, modify, this.getLogger());
+    public async executePostMessageSent(message: IMessage, read: IRead, http: IHttp, persistence: IPersistence, modify: IModify): Promise<void> {
+        await onMessageSent(message, contextOf(this, read, modify, http, persistence));
     }
 
-    public async executePostLivechatRoomClosed(room: ILivechatRoom, read: IRead, _http: IHttp, persistence: IPersistence, modify?: IModify): Promise<void> {
+    public async executePostLivechatRoomClosed(room: ILivechatRoom, read: IRead, http: IHttp, persistence: IPersistence, modify?: IModify): Promise<void> {
         if (modify) {
-            await handleRoomClosed(room, read, persistence, modify, this.getLogger());
+            await handleRoomClosed(room, contextOf(this, read, modify, http, persistence));
         }
     }
 

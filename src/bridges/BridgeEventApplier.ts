@@ -1,9 +1,11 @@
 import { appMutex } from '../concurrency/KeyedMutex';
-import { ConversationService, ServiceContext } from '../conversations/ConversationService';
+import { AppContext } from '../context/AppContext';
+import { ConversationService } from '../conversations/ConversationService';
+import { Platform } from '../platforms/Platform';
+import { PlatformInbound } from '../platforms/PlatformInbound';
 import { HttpError } from '../http/HttpError';
 import { ConversationLink, visitorLock } from '../links/ConversationLink';
 import { NoAgentOnlineError } from '../livechat/NoAgentOnlineError';
-import { BridgeAdapter } from './BridgeAdapter';
 import { ConversationOrigin, InboundEvent } from './InboundEvent';
 import { PendingInbound, PendingInboundEvents } from './PendingInboundEvents';
 import { derivedMessageId } from '../livechat/derivedMessageId';
@@ -31,14 +33,14 @@ export class BridgeEventApplier {
     private readonly conversations: ConversationService;
     private readonly pending: PendingInboundEvents;
 
-    constructor(private readonly context: ServiceContext, private readonly adapter: BridgeAdapter) {
+    constructor(private readonly context: AppContext, private readonly platform: Pick<Platform, 'source' | 'label'>, private readonly inbound: PlatformInbound) {
         this.conversations = new ConversationService(context);
         const reader = context.read.getPersistenceReader();
         this.pending = new PendingInboundEvents(reader, context.persistence);
     }
 
     public async apply(event: InboundEvent): Promise<void> {
-        const { source } = this.adapter;
+        const { source } = this.platform;
         await appMutex.run(visitorLock(source, event.visitorToken), async () => {
             try {
                 await this.applyOrKeep(event);
@@ -58,8 +60,8 @@ export class BridgeEventApplier {
 
     /** Applies the end user's kept events, in order, as far as Rocket.Chat lets it (the sweep job). */
     public async replayKept(visitorToken: string): Promise<ReplayOutcome> {
-        return appMutex.run(visitorLock(this.adapter.source, visitorToken), async () => {
-            const kept = await this.pending.of(this.adapter.source, visitorToken);
+        return appMutex.run(visitorLock(this.platform.source, visitorToken), async () => {
+            const kept = await this.pending.of(this.platform.source, visitorToken);
             return kept ? this.replay(kept) : 'applied';
         });
     }
@@ -67,7 +69,7 @@ export class BridgeEventApplier {
     private async applyOrKeep(event: InboundEvent): Promise<void> {
         const open = await this.openLink(event.visitorToken);
         if (!open) {
-            const kept = await this.pending.of(this.adapter.source, event.visitorToken);
+            const kept = await this.pending.of(this.platform.source, event.visitorToken);
             if (kept) {
                 // Earlier events of this end user are still waiting: this one goes behind them.
                 await this.replay(await this.keep(kept, event));
@@ -81,14 +83,14 @@ export class BridgeEventApplier {
                 throw error;
             }
             await this.keep(undefined, event);
-            this.context.logger.warn(`${this.adapter.source}: ${event.type} for ${event.visitorToken} kept until Rocket.Chat can open a room: ${error.message}`);
+            this.context.logger.warn(`${this.platform.source}: ${event.type} for ${event.visitorToken} kept until Rocket.Chat can open a room: ${error.message}`);
         }
     }
 
     private async keep(record: PendingInbound | undefined, event: InboundEvent): Promise<PendingInbound> {
-        const current = record ?? { source: this.adapter.source, visitorToken: event.visitorToken, events: [], since: new Date().toISOString(), failures: 0 };
+        const current = record ?? { source: this.platform.source, visitorToken: event.visitorToken, events: [], since: new Date().toISOString(), failures: 0 };
         if (current.events.length >= MAX_KEPT) {
-            this.context.logger.error(`${this.adapter.source}: ${MAX_KEPT} events of ${event.visitorToken} are already waiting for an agent; ${event.type} not kept`);
+            this.context.logger.error(`${this.platform.source}: ${MAX_KEPT} events of ${event.visitorToken} are already waiting for an agent; ${event.type} not kept`);
             return current;
         }
         const updated = { ...current, events: [...current.events, event] };
@@ -97,7 +99,7 @@ export class BridgeEventApplier {
     }
 
     private async replay(record: PendingInbound): Promise<ReplayOutcome> {
-        const { source } = this.adapter;
+        const { source } = this.platform;
         const events = [...record.events];
         let failures = record.failures;
         let outcome: ReplayOutcome = 'applied';
@@ -137,8 +139,8 @@ export class BridgeEventApplier {
     }
 
     private async openLink(visitorToken: string): Promise<ConversationLink | undefined> {
-        return (await this.conversations.openLinkOfVisitor(this.adapter.source, visitorToken))
-            ?? (this.adapter.adoptRoom ? await this.adapter.adoptRoom(visitorToken, this.context) : undefined);
+        return (await this.conversations.openLinkOfVisitor(this.platform.source, visitorToken))
+            ?? (this.inbound.servesWidgetVisitors ? await this.conversations.adoptOpenRoom(this.platform.source, visitorToken, this.inbound.departmentSetting) : undefined);
     }
 
     private async applyOnce(event: InboundEvent, open: ConversationLink | undefined): Promise<void> {
@@ -149,7 +151,7 @@ export class BridgeEventApplier {
                 }
                 const link = await this.openRoom(event.origin);
                 if (event.intro) {
-                    await this.postOnce(link, link, (ids) => this.conversations.postContext(link, this.adapter.label, event.intro!, [], ids), event);
+                    await this.postOnce(link, link, (ids) => this.conversations.postContext(link, this.platform.label, event.intro!, [], ids), event);
                 }
                 return;
             }
@@ -159,7 +161,7 @@ export class BridgeEventApplier {
                 if (link) {
                     await this.postOnce(link, opened, (ids) => this.conversations.postFromVisitor(link, event.text, event.files, ids?.(0)), event);
                 } else {
-                    this.context.logger.debug(`${this.adapter.source}: no open room for ${event.visitorToken}; message not mirrored`);
+                    this.context.logger.debug(`${this.platform.source}: no open room for ${event.visitorToken}; message not mirrored`);
                 }
                 return;
             }
@@ -180,7 +182,7 @@ export class BridgeEventApplier {
                 const opened = open ? undefined : event.opensRoomFrom && (await this.openRoom(event.opensRoomFrom));
                 const link = open ?? opened;
                 if (!link) {
-                    this.context.logger.debug(`${this.adapter.source}: no room for ${event.visitorToken}; bot reply not posted`);
+                    this.context.logger.debug(`${this.platform.source}: no room for ${event.visitorToken}; bot reply not posted`);
                     return;
                 }
                 await this.postBotReply(link, opened, event);
@@ -196,7 +198,7 @@ export class BridgeEventApplier {
      */
     private async postOnce(link: ConversationLink, opened: ConversationLink | undefined, post: (ids: ((part: number) => string) | undefined) => Promise<unknown>, event: InboundEvent): Promise<void> {
         const { eventId } = event;
-        const ids = eventId ? (part: number) => derivedMessageId(link.visitorToken, `${this.adapter.source}:${event.type}:${eventId}`, part) : undefined;
+        const ids = eventId ? (part: number) => derivedMessageId(link.visitorToken, `${this.platform.source}:${event.type}:${eventId}`, part) : undefined;
         try {
             await post(ids);
         } catch (error) {
@@ -209,29 +211,29 @@ export class BridgeEventApplier {
 
     private async postBotReply(link: ConversationLink, opened: ConversationLink | undefined, event: Extract<InboundEvent, { type: 'bot-reply' }>): Promise<void> {
         if (event.private) {
-            await this.conversations.notifyAgents(link, `${this.adapter.label} (private): ${event.text}`);
+            await this.conversations.notifyAgents(link, `${this.platform.label} (private): ${event.text}`);
         } else {
             await this.postOnce(link, opened, (ids) => this.conversations.postBotReply(link, event.text, event.attachments, ids), event);
         }
         if (event.choices.length > 0) {
-            await this.conversations.links.update({ ...link, externalIds: { ...link.externalIds, choices: JSON.stringify(event.choices) } });
+            await this.conversations.rememberChoices(link, event.choices);
         }
-        if (event.handover && this.adapter.handOver) {
-            await this.adapter.handOver(link, this.context, `the ${this.adapter.label} bot handed over`);
+        if (event.handover && this.inbound.handoverDepartmentSetting) {
+            await this.conversations.handOverToHumans(link, this.inbound.handoverDepartmentSetting, `the ${this.platform.label} bot handed over`);
         }
     }
 
     private async openRoom(origin: ConversationOrigin): Promise<ConversationLink> {
-        const departmentId = await this.conversations.departmentId(undefined, this.adapter.departmentSetting);
+        const departmentId = await this.conversations.departmentId(undefined, this.inbound.departmentSetting);
         const { token, name, email, phone } = origin.visitor;
         return this.conversations.open({
-            source: this.adapter.source,
+            source: this.platform.source,
             conversationKey: `${origin.platformConversation}@${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
             contactKey: token,
             contact: { name, email, phone, departmentId },
-            visitorToken: this.adapter.servesWidgetVisitors ? token : undefined,
+            visitorToken: this.inbound.servesWidgetVisitors ? token : undefined,
             externalIds: origin.externalIds,
-            label: this.adapter.label,
+            label: this.platform.label,
         });
     }
 }

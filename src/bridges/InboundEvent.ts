@@ -1,9 +1,10 @@
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { RemoteFile } from '../conversations/RemoteFile';
+import { Choice } from '../links/ConversationState';
 
 /** Who the end user is on the platform. */
 export interface VisitorProfile {
-    /** The platform's own key for the end user (`<platform>:…`; UChat: the widget visitor's token). */
+    /** The platform's own key for the end user (`<platform>:…`, or the widget visitor's token). */
     token: string;
     name: string;
     email?: string;
@@ -22,8 +23,8 @@ interface EventBase {
     /** The platform's id of the message or event; a repeat of an id already handled changes nothing. */
     eventId?: string;
     /**
-     * The platform's own key for the end user (`gitple:<appCode>:<userId>`, `chatday:<chat_id>`,
-     * …; UChat: the widget visitor's token): keys the end user's records and locks. Visitors the
+     * The platform's own key for the end user (`<platform>:<its user id>`, or the widget
+     * visitor's token): keys the end user's records and locks. Visitors the
      * app registers get a token derived from it (see visitorTokenFor), never this key itself.
      */
     visitorToken: string;
@@ -60,15 +61,10 @@ export interface CloseEvent extends EventBase {
     comment: string;
 }
 
-/** A choice a bot offered (a button), which the visitor may click or answer by its number. */
-export interface Choice {
-    title: string;
-    payload: string;
-}
-
 /**
- * A platform bot that serves the room as its agent (UChat) answered: posted by the app's
- * bot user for the visitor to read, or, when private, shown to agents only.
+ * A platform's bot that serves the room as its agent answered: posted by the app's bot user
+ * for the visitor to read, or, when private, shown to agents only. The choices it offered are
+ * remembered for the visitor's answer; `handover` hands the room to human agents.
  */
 export interface BotReplyEvent extends EventBase {
     type: 'bot-reply';

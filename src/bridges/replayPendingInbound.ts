@@ -1,8 +1,8 @@
-import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { ServiceContext } from '../conversations/ConversationService';
+import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { AppContext } from '../context/AppContext';
 import { AppSettings } from '../settings/AppSettings';
 import { BridgeEventApplier } from './BridgeEventApplier';
-import { BRIDGE_ADAPTERS } from './bridgeAdapters';
+import { platformOf } from '../platforms/registry';
 import { bridgeReadiness } from './bridgeReadiness';
 import { PendingInboundEvents } from './PendingInboundEvents';
 
@@ -15,26 +15,27 @@ export const PENDING_INBOUND_INTERVAL = '15 seconds';
  * A source whose room is still refused (nobody online) is not tried again in this run;
  * a bridge switched off or not configured keeps its events for when it is back.
  */
-export async function replayPendingInbound(appId: string, read: IRead, modify: IModify, persistence: IPersistence, logger: ILogger): Promise<void> {
+export async function replayPendingInbound(appId: string, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence, logger: ILogger): Promise<void> {
     const records = await new PendingInboundEvents(read.getPersistenceReader()).all();
     if (records.length === 0) {
         return;
     }
     const settings = AppSettings.from(read);
-    const context: ServiceContext = { read, modify, persistence, settings, logger, appId };
+    const context: AppContext = { read, modify, http, persistence, settings, logger, appId };
     const waiting = new Set<string>();
     for (const record of [...records].sort((a, b) => a.since.localeCompare(b.since))) {
-        const adapter = BRIDGE_ADAPTERS.find((candidate) => candidate.source === record.source);
-        if (!adapter || waiting.has(record.source)) {
+        const platform = platformOf(record.source);
+        const inbound = platform?.inbound;
+        if (!platform || !inbound || waiting.has(record.source)) {
             continue;
         }
-        const readiness = await bridgeReadiness(adapter, settings);
+        const readiness = await bridgeReadiness(inbound, settings);
         if (!readiness.enabled || readiness.missing.length > 0) {
             waiting.add(record.source);
             continue;
         }
         try {
-            if ((await new BridgeEventApplier(context, adapter).replayKept(record.visitorToken)) === 'no-agent') {
+            if ((await new BridgeEventApplier(context, platform, inbound).replayKept(record.visitorToken)) === 'no-agent') {
                 waiting.add(record.source);
             }
         } catch (error) {

@@ -2,7 +2,7 @@ import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 import { retryParked, RetrySelection } from '../outbox/retryParked';
 import { AppSettings } from '../settings/AppSettings';
-import { OUTBOUND_SOURCES } from '../sources/outboundAdapters';
+import { OUTBOUND_SOURCES } from '../platforms/registry';
 import { buildStatusReport } from '../status/buildStatusReport';
 import { OperatorTexts } from '../texts/OperatorTexts';
 import { textsFor } from '../texts/textsFor';
@@ -40,9 +40,9 @@ async function answer(subcommand: string | undefined, args: ReadonlyArray<string
         case 'retry':
             return retry(args, texts, deps);
         case 'help':
-            return texts.help;
+            return texts.help(OUTBOUND_SOURCES.join(', '));
         default:
-            return `${texts.unknownSubcommand(subcommand ?? '')}\n${texts.help}`;
+            return `${texts.unknownSubcommand(subcommand ?? '')}\n${texts.help(OUTBOUND_SOURCES.join(', '))}`;
     }
 }
 

@@ -1,7 +1,9 @@
-import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+import { AppContext } from '../context/AppContext';
 import { HttpError } from '../http/HttpError';
+import { Choice, conversationState } from '../links/ConversationState';
+import { rocketChatErrorIs } from '../livechat/rocketChatErrorIs';
 import { appMutex } from '../concurrency/KeyedMutex';
 import { conversationLock, ConversationLink } from '../links/ConversationLink';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
@@ -9,20 +11,11 @@ import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
 import { installationSecret } from '../identity/InstallationSecret';
 import { visitorTokenFor } from '../identity/visitorTokenFor';
 import { LivechatGateway } from '../livechat/LivechatGateway';
-import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
+import { BOT_HANDOVER_TEXTS } from './botHandoverTexts';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
 import { isEmailAddress } from '../validation/isEmailAddress';
 import { RemoteFile } from './RemoteFile';
-
-export interface ServiceContext {
-    read: IRead;
-    modify: IModify;
-    persistence: IPersistence;
-    settings: AppSettings;
-    logger: ILogger;
-    appId: string;
-}
 
 /** Who the end user is, as the platform says. */
 export interface ContactDetails {
@@ -34,12 +27,12 @@ export interface ContactDetails {
 
 export interface NewConversation {
     source: string;
-    /** Unique per room: RapidPro's ticketID; bridges use the platform's conversation id plus a room generation. */
+    /** Unique per room: the platform's ticket id, or its conversation id plus a room generation. */
     conversationKey: string;
-    /** The platform's own key for the end user (RapidPro: the contact's token; bridges: `<platform>:…`). */
+    /** The platform's own key for the end user (as the platform sends it, or `<platform>:…`). */
     contactKey: string;
     contact: ContactDetails;
-    /** The token of a visitor that already exists in Rocket.Chat (UChat serves widget visitors); otherwise one is derived from contactKey. */
+    /** The token of a visitor that already exists in Rocket.Chat (a bot serving widget visitors); otherwise one is derived from contactKey. */
     visitorToken?: string;
     externalIds: Record<string, string>;
     /** Shown to agents as the room's source. */
@@ -47,18 +40,34 @@ export interface NewConversation {
 }
 
 /**
- * The platform-neutral core every source uses: departments, rooms, the links between
- * platform conversations and rooms, messages in as the visitor or as labelled context,
- * closes asked for by the platform. Only LivechatGateway touches Rocket.Chat itself.
+ * The one entrance for every platform: departments, rooms, the links between platform
+ * conversations and rooms, messages in as the visitor or as labelled context, closes asked
+ * for by the platform, rooms served by a platform's bot and their handover to humans. Its
+ * stores and LivechatGateway (the only module touching Rocket.Chat's livechat) stay inside.
  */
 export class ConversationService {
-    public readonly links: ConversationLinkStore;
-    public readonly livechat: LivechatGateway;
+    private readonly links: ConversationLinkStore;
+    private readonly livechat: LivechatGateway;
 
-    constructor(private readonly context: ServiceContext) {
+    constructor(private readonly context: AppContext) {
         const reader = context.read.getPersistenceReader();
         this.links = new ConversationLinkStore(reader, context.persistence);
         this.livechat = new LivechatGateway(context.read, context.modify, context.appId);
+    }
+
+    /** The conversation with this key of the source, open or closed. */
+    public async find(source: string, conversationKey: string): Promise<ConversationLink | undefined> {
+        return this.links.byConversation(source, conversationKey);
+    }
+
+    /** The conversation held by a room, if any. */
+    public async ofRoom(roomId: string): Promise<ConversationLink | undefined> {
+        return this.links.byRoom(roomId);
+    }
+
+    /** The end user's latest conversation of this source, open or closed, by the platform's own key for them. */
+    public async latestOfVisitor(source: string, contactKey: string): Promise<ConversationLink | undefined> {
+        return this.links.latestOfVisitor(source, contactKey);
     }
 
     /**
@@ -66,7 +75,7 @@ export class ConversationService {
      * else the source's department setting, else `default_department`, else none (Rocket.Chat routes).
      * A department setting naming nothing is logged and skipped, never blocking the conversation.
      */
-    public async departmentId(asked: string | undefined, sourceSetting?: SettingId): Promise<string | undefined> {
+    public async departmentId(asked: string | undefined, sourceSetting?: string): Promise<string | undefined> {
         if (asked) {
             const department = await this.livechat.findDepartment(asked);
             if (!department) {
@@ -136,7 +145,7 @@ export class ConversationService {
             return;
         }
         try {
-            await this.livechat.closeRoom(room, comment);
+            await this.livechat.close(room, comment);
         } catch (error) {
             // Closed by someone else meanwhile: Rocket.Chat refuses to close a room twice (error-room-closed).
             if ((await this.livechat.room(link.roomId))?.isOpen) {
@@ -218,6 +227,136 @@ export class ConversationService {
         await this.closeInRocketChat(mine, `Closed: opened twice at the same moment by two Rocket.Chat instances; the conversation continues in room ${winnerRoomId}.`);
         this.context.logger.warn(`${mine.source}: conversation ${mine.conversationKey} was opened twice at once; room ${mine.roomId} closed in favour of room ${winnerRoomId}`);
         return winner;
+    }
+
+    /**
+     * Rocket.Chat closed the room (an agent, the visitor, a timeout): the link is ended. Returns
+     * the ended link, or undefined when the room holds no open conversation.
+     */
+    public async endedInRocketChat(roomId: string, closedAt: Date): Promise<ConversationLink | undefined> {
+        const initial = await this.links.byRoom(roomId);
+        if (!initial) {
+            return undefined;
+        }
+        return appMutex.run(conversationLock(initial), async () => {
+            const link = await this.links.byRoom(roomId);
+            if (!link || !link.open) {
+                return undefined;
+            }
+            const ended = { ...link, open: false, closedAt: closedAt.toISOString() };
+            await this.links.update(ended);
+            return ended;
+        });
+    }
+
+    /** A message by the app's bot user in a room (e.g. imported history); false when the room is gone. */
+    public async postNote(roomId: string, text: string): Promise<boolean> {
+        const room = await this.livechat.room(roomId);
+        if (!room) {
+            return false;
+        }
+        await this.livechat.postAsBot(room, text);
+        return true;
+    }
+
+    /** Sets a livechat custom field of the visitor (and its open room); Rocket.Chat refuses fields the admin has not defined. */
+    public async setVisitorField(visitorToken: string, key: string, value: string): Promise<void> {
+        await this.livechat.setCustomField(visitorToken, key, value);
+    }
+
+    /** The name of the Rocket.Chat visitor with this token, or undefined when there is none. */
+    public async visitorName(visitorToken: string): Promise<string | undefined> {
+        return (await this.livechat.findVisitor(visitorToken))?.name;
+    }
+
+    /** The choices a bot offered last in the conversation, kept for the visitor's answer. */
+    public async rememberChoices(link: ConversationLink, choices: Array<Choice>): Promise<void> {
+        await this.links.update({ ...link, state: { ...conversationState(link), choices } });
+    }
+
+    /**
+     * The room of a platform whose bot serves widget visitors, if the message's room is one: open,
+     * in the department the bot serves. Undefined otherwise.
+     */
+    public async botServedRoom(roomId: string, departmentSetting: string): Promise<ILivechatRoom | undefined> {
+        const room = await this.livechat.room(roomId);
+        const department = await this.livechat.findDepartment(await this.context.settings.text(departmentSetting));
+        return room && room.isOpen && department && room.department?.id === department.id ? room : undefined;
+    }
+
+    /** The visitor's open room in the department the platform's bot serves, linked to the platform on first contact. */
+    public async adoptOpenRoom(source: string, visitorToken: string, departmentSetting: string): Promise<ConversationLink | undefined> {
+        const department = await this.livechat.findDepartment(await this.context.settings.text(departmentSetting));
+        const room = department ? (await this.livechat.openRoomsOfVisitor(visitorToken)).find((candidate) => candidate.department?.id === department.id) : undefined;
+        return room ? this.linkOfBotServedRoom(source, room) : undefined;
+    }
+
+    /**
+     * The link of a room a platform's bot serves. Such rooms are opened by Rocket.Chat (the
+     * livechat widget), not by the app, so the link is made on first contact. Undefined when
+     * the room belongs to another source. The room is the conversation, so its id is the key.
+     */
+    public async linkOfBotServedRoom(source: string, room: ILivechatRoom): Promise<ConversationLink | undefined> {
+        const existing = await this.links.byRoom(room.id);
+        if (existing) {
+            return existing.source === source ? existing : undefined;
+        }
+        const link: ConversationLink = {
+            source,
+            conversationKey: `room:${room.id}`,
+            visitorToken: room.visitor.token,
+            roomId: room.id,
+            open: true,
+            externalIds: {},
+            createdAt: new Date().toISOString(),
+        };
+        await this.links.save(link);
+        return link;
+    }
+
+    /**
+     * Hands a room served by a platform's bot to human agents: the visitor is told, the room is
+     * transferred (by department id) to the department in `departmentSetting`, and only once
+     * Rocket.Chat has taken it is the conversation marked handed over (nothing goes to the bot
+     * any more). When Rocket.Chat refuses (nobody online there, or the department is
+     * misconfigured) the visitor is told and the bot keeps serving the room.
+     */
+    public async handOverToHumans(link: ConversationLink, departmentSetting: string, reason: string): Promise<void> {
+        const current = (await this.links.byRoom(link.roomId)) ?? link;
+        if (conversationState(current).handedOver) {
+            return;
+        }
+        const room = await this.livechat.room(link.roomId);
+        const visitor = await this.livechat.findVisitor(link.visitorToken);
+        if (!room || !room.isOpen || !visitor) {
+            return;
+        }
+        const { logger, settings } = this.context;
+        await this.livechat.postAsBot(room, BOT_HANDOVER_TEXTS.connecting);
+        const target = await settings.text(departmentSetting);
+        const department = target ? await this.livechat.findDepartment(target) : undefined;
+        if (!department) {
+            logger.error(`${link.source}: room ${room.id} asked for a human (${reason}) but ${departmentSetting} ${target ? `"${target}" is not a department` : 'is not set'}; the bot keeps serving it`);
+            await this.livechat.postAsBot(room, BOT_HANDOVER_TEXTS.nobodyAvailable);
+            return;
+        }
+        let transferred = false;
+        try {
+            transferred = await this.livechat.transferToDepartment(room, visitor, department.id);
+        } catch (error) {
+            const why = error instanceof Error ? error.message : String(error);
+            if (rocketChatErrorIs(error, 'error-no-agents-online-in-department')) {
+                logger.info(`${link.source}: room ${room.id} asked for a human (${reason}) but nobody is online in ${department.name ?? department.id}; the bot keeps serving it`);
+            } else {
+                logger.error(`${link.source}: Rocket.Chat refused to transfer room ${room.id} to ${department.name ?? department.id} (${why}); the bot keeps serving it`);
+            }
+        }
+        if (!transferred) {
+            await this.livechat.postAsBot(room, BOT_HANDOVER_TEXTS.nobodyAvailable);
+            return;
+        }
+        await this.links.update({ ...current, state: { ...conversationState(current), handedOver: true } });
+        logger.info(`${link.source}: room ${room.id} handed over to department ${department.name ?? department.id} (${reason})`);
     }
 
     /** The end user's phone and email for agents (never stored on the visitor); an email Rocket.Chat would refuse is left out and logged. */

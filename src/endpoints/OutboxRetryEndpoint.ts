@@ -4,17 +4,17 @@ import { HttpMethod, JsonEndpoint } from '../http/JsonEndpoint';
 import { jsonResponse } from '../http/jsonResponse';
 import { RequestContext } from '../http/RequestContext';
 import { retryParked } from '../outbox/retryParked';
-import { requireAppSecret } from '../security/AppSecretGuard';
+import { EndpointAuth } from '../security/EndpointAuth';
 import { parseRetrySelection } from './parseRetrySelection';
 
 /** `POST /outbox.retry`: sends parked deliveries again (App Secret required) → 200 `{"retried": n, "remaining": m}`. */
 export class OutboxRetryEndpoint extends JsonEndpoint {
     public readonly path = 'outbox.retry';
     protected readonly methods: ReadonlyArray<HttpMethod> = ['post'];
+    protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods: ReadonlyArray<HttpMethod> = ['post'];
 
     protected async handle({ request, read, modify, persistence, settings, logger }: RequestContext): Promise<IApiResponse> {
-        await requireAppSecret(request.headers, settings);
         const selection = parseRetrySelection(request.content);
         const outcome = await retryParked(read.getPersistenceReader(), persistence, modify, logger, selection);
         if (!outcome) {

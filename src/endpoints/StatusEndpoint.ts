@@ -2,7 +2,7 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { jsonResponse } from '../http/jsonResponse';
 import { RequestContext } from '../http/RequestContext';
-import { requireAppSecret } from '../security/AppSecretGuard';
+import { EndpointAuth } from '../security/EndpointAuth';
 import { buildStatusReport } from '../status/buildStatusReport';
 import { statusJson } from '../status/statusJson';
 
@@ -10,9 +10,9 @@ import { statusJson } from '../status/statusJson';
 export class StatusEndpoint extends JsonEndpoint {
     public readonly path = 'status';
     protected readonly methods = ['get'] as const;
+    protected readonly auth: EndpointAuth = { kind: 'app-secret' };
 
     protected async handle({ request, read, persistence, settings }: RequestContext): Promise<IApiResponse> {
-        await requireAppSecret(request.headers, settings);
         return jsonResponse(200, statusJson(await buildStatusReport(read, persistence, settings)));
     }
 }

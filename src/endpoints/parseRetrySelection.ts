@@ -1,6 +1,6 @@
 import { HttpError } from '../http/HttpError';
 import { RetrySelection } from '../outbox/retryParked';
-import { OUTBOUND_SOURCES } from '../sources/outboundAdapters';
+import { OUTBOUND_SOURCES } from '../platforms/registry';
 import { isObject, requireValidText } from '../validation/fields';
 
 const USAGE = 'send {} (every parked item), {"source": "<source>"} or {"item": "<item id>"}';

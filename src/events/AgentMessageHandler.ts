@@ -1,13 +1,13 @@
-import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ILivechatMessage } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+import { AppContext } from '../context/AppContext';
+import { ConversationService } from '../conversations/ConversationService';
 import { withPublicFileLinks } from '../files/publicFileLinks';
-import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { extractAgentReply } from '../outbound/extractAgentReply';
 import { enqueueDeliveries } from '../outbox/Outbox';
 import { siteUrl } from '../settings/siteUrl';
-import { outboundAdapter } from '../sources/outboundAdapters';
+import { platformOf } from '../platforms/registry';
 
 /** The visitor's own messages (Rocket.Chat marks them with the visitor's token or sends them as the visitor). */
 function isFromVisitor(message: IMessage): boolean {
@@ -24,20 +24,21 @@ function isFromVisitor(message: IMessage): boolean {
  * not a system message) in a linked room, written while it was open, goes to the outbox of
  * the room's source.
  */
-export async function handleMessageSent(message: IMessage, appId: string, read: IRead, persistence: IPersistence, modify: IModify, logger: ILogger): Promise<void> {
+export async function handleMessageSent(message: IMessage, context: AppContext): Promise<void> {
+    const { appId, read, persistence, modify, logger } = context;
     // What cannot be an agent's reply returns before any read: system messages, other rooms,
     // the visitor's own messages and this app's (its bot user carries the app's id).
     if (message.type || message.room.type !== RoomType.LIVE_CHAT || !message.id || message.sender?.appId === appId || isFromVisitor(message)) {
         return;
     }
-    const link = await new ConversationLinkStore(read.getPersistenceReader()).byRoom(message.room.id);
+    const link = await new ConversationService(context).ofRoom(message.room.id);
     const sentAt = message.createdAt ? new Date(message.createdAt) : new Date();
     // A message written before the room closed still goes out, even if the close was handled first.
     if (!link || (!link.open && !(link.closedAt && sentAt.getTime() <= Date.parse(link.closedAt)))) {
         return;
     }
-    const adapter = outboundAdapter(link.source);
-    if (!adapter) {
+    const outbound = platformOf(link.source)?.outbound;
+    if (!outbound?.agentReply) {
         return;
     }
     const site = await siteUrl(read);
@@ -45,8 +46,8 @@ export async function handleMessageSent(message: IMessage, appId: string, read: 
     if (extracted.text.trim() === '' && extracted.attachments.length === 0) {
         return;
     }
-    const reply = adapter.fileLinks === 'signed' ? await withPublicFileLinks(extracted, { read, persistence, appId, siteUrl: site }) : extracted;
-    const deliveries = adapter.agentReply(link, reply).map((payload) => ({ source: link.source, conversationId: link.roomId, kind: 'agent-message', payload, happenedAt: sentAt }));
+    const reply = outbound.fileLinks === 'signed' ? await withPublicFileLinks(extracted, { read, persistence, appId, siteUrl: site }) : extracted;
+    const deliveries = outbound.agentReply(link, reply).map((payload) => ({ source: link.source, conversationId: link.roomId, kind: 'agent-message', payload, happenedAt: sentAt }));
     await enqueueDeliveries(read.getPersistenceReader(), persistence, modify, deliveries);
     logger.debug(`${link.source}: agent message ${message.id} of room ${link.roomId} queued`);
 }

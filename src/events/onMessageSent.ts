@@ -1,10 +1,14 @@
-import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
-import { relayVisitorMessage } from '../platforms/uchat/UchatVisitorRelay';
+import { AppContext } from '../context/AppContext';
+import { PLATFORMS } from '../platforms/registry';
 import { handleMessageSent } from './AgentMessageHandler';
 
-/** IPostMessageSent: agents' replies go to their platform; visitors' messages in UChat-served rooms go to the UChat bot. */
-export async function onMessageSent(message: IMessage, appId: string, read: IRead, persistence: IPersistence, modify: IModify, logger: ILogger): Promise<void> {
-    await handleMessageSent(message, appId, read, persistence, modify, logger);
-    await relayVisitorMessage(message, { appId, read, persistence, modify, logger });
+/** IPostMessageSent: agents' replies go to their platform; then every platform that reacts to messages sees it. */
+export async function onMessageSent(message: IMessage, context: AppContext): Promise<void> {
+    await handleMessageSent(message, context);
+    for (const platform of PLATFORMS) {
+        if (platform.onMessageSent) {
+            await platform.onMessageSent(message, context);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { IUpload } from '@rocket.chat/apps-engine/definition/uploads';
 import { HttpError } from '../http/HttpError';
+import { EndpointAuth } from '../security/EndpointAuth';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { RequestContext } from '../http/RequestContext';
 import { installationSecret } from '../identity/InstallationSecret';
@@ -29,6 +30,8 @@ function param(params: Record<string, unknown> | undefined, name: string, shape:
 export class FileEndpoint extends JsonEndpoint {
     public readonly path = FILE_ENDPOINT_PATH;
     protected readonly methods = ['get', 'head'] as const;
+    /** Anyone holding a link may fetch its file: the handler checks the link's own expiring signature. */
+    protected readonly auth: EndpointAuth = { kind: 'none', reason: 'signed, expiring links' };
 
     protected async handle({ request, read, logger }: RequestContext): Promise<IApiResponse> {
         const uploadId = param(request.query, 'upload', UPLOAD_ID, 'upload id');

@@ -1,5 +1,7 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiEndpoint, IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+import { checkEndpointAuth } from '../security/checkEndpointAuth';
+import { EndpointAuth } from '../security/EndpointAuth';
 import { AppSettings } from '../settings/AppSettings';
 import { errorResponse } from './errorResponse';
 import { HttpError } from './HttpError';
@@ -11,7 +13,8 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 
 /**
  * Base of every endpoint. It answers every HTTP method, so that a wrong method gets a
  * JSON 405 instead of the engine's rejection (which Rocket.Chat turns into a 500), and it
- * maps every failure through `errorResponse`.
+ * maps every failure through `errorResponse`. Every endpoint declares how its callers prove who
+ * they are (`auth`), and the base class checks it before the handler runs.
  */
 export abstract class JsonEndpoint extends ApiEndpoint {
     public abstract readonly path: string;
@@ -24,6 +27,9 @@ export abstract class JsonEndpoint extends ApiEndpoint {
 
     /** Whether a form body (which Rocket.Chat passes as string fields) is taken too. */
     protected readonly formBodies: boolean = false;
+
+    /** How callers prove who they are; checked before `handle`. */
+    protected abstract readonly auth: EndpointAuth;
 
     public get(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
         return this.run('get', request, read, modify, http, persis);
@@ -55,6 +61,11 @@ export abstract class JsonEndpoint extends ApiEndpoint {
 
     protected abstract handle(context: RequestContext): Promise<IApiResponse>;
 
+    /** What must hold before the caller's proof is checked (e.g. the endpoint is switched on), or an answer that needs no proof. */
+    protected async beforeAuth(_context: RequestContext): Promise<IApiResponse | undefined> {
+        return undefined;
+    }
+
     private async run(method: HttpMethod, request: IApiRequest, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): Promise<IApiResponse> {
         const logger = this.app.getLogger();
         try {
@@ -65,7 +76,13 @@ export abstract class JsonEndpoint extends ApiEndpoint {
                 refuseUnreadableBody(request, this.formBodies);
             }
             const settings = AppSettings.from(read);
-            return await this.handle({ request, appId: this.app.getID(), method, read, modify, http, persistence, settings, logger });
+            const context: RequestContext = { request, appId: this.app.getID(), method, read, modify, http, persistence, settings, logger };
+            const early = await this.beforeAuth(context);
+            if (early) {
+                return early;
+            }
+            await checkEndpointAuth(this.auth, context);
+            return await this.handle(context);
         } catch (error) {
             return errorResponse(error, logger);
         }

@@ -1,16 +1,8 @@
-import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApiRequest } from '@rocket.chat/apps-engine/definition/api';
-import { AppSettings } from '../settings/AppSettings';
+import { AppContext } from '../context/AppContext';
 
-/** Everything a request handler may use, gathered once per request. */
-export interface RequestContext {
+/** The app's context plus the request being answered. */
+export interface RequestContext extends AppContext {
     readonly request: IApiRequest;
-    readonly appId: string;
     readonly method: string;
-    readonly read: IRead;
-    readonly modify: IModify;
-    readonly http: IHttp;
-    readonly persistence: IPersistence;
-    readonly settings: AppSettings;
-    readonly logger: ILogger;
 }

@@ -97,7 +97,7 @@ export class LivechatGateway {
         return (room as ILivechatRoom | undefined) ?? undefined;
     }
 
-    public async closeRoom(room: ILivechatRoom, comment: string): Promise<boolean> {
+    public async close(room: ILivechatRoom, comment: string): Promise<boolean> {
         return this.modify.getUpdater().getLivechatUpdater().closeRoom(room, comment, await this.appUser());
     }
 

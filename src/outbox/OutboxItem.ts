@@ -3,7 +3,7 @@ export interface OutboxItem {
     id: string;
     /** Sort key: enqueue time plus a per-process counter, so items of one conversation keep their order. */
     sequence: string;
-    /** The source whose delivery target sends it ('rapidpro', 'chatday', …). */
+    /** The source (platform) whose delivery target sends it. */
     source: string;
     /** Deliveries of one conversation go out one at a time, in order. */
     conversationId: string;

@@ -18,7 +18,7 @@ export const AssociationKeys = {
     openLinkOfRoom: (roomId: string): RocketChatAssociationRecord => misc(`open-link:${roomId}`),
     /**
      * An end user's latest conversation of one source, keyed by the platform's own key for the
-     * end user (RapidPro: the contact's token; bridges: `<platform>:…`). Before visitor tokens
+     * end user (as the platform sends it, or `<platform>:…`). Before visitor tokens
      * were derived that key was also the visitor token, so links stored then are found the same way.
      */
     visitorConversation: (source: string, contactKey: string): RocketChatAssociationRecord => misc(`visitor:${source}:${contactKey}`),
@@ -32,8 +32,8 @@ export const AssociationKeys = {
     outboxItem: (itemId: string): RocketChatAssociationRecord => misc(`outbox-item:${itemId}`),
     /** Outbound deliveries given up on for one conversation (kept for operators). */
     outboxParked: (conversationId: string): RocketChatAssociationRecord => misc(`outbox-parked:${conversationId}`),
-    /** The RapidPro callback settings stored by PUT /settings. */
-    rapidproCallback: (): RocketChatAssociationRecord => misc('rapidpro:callback'),
+    /** A platform's own single record (e.g. the callback settings it gave), by the platform's source id and a name. */
+    platformRecord: (source: string, name: string): RocketChatAssociationRecord => misc(`${source}:${name}`),
     /** Candidates for the installation secret visitor tokens are derived from (see InstallationSecret). */
     installationSecret: (): RocketChatAssociationRecord => misc('installation-secret'),
     /** Counters and last errors per source, for the status endpoint. */

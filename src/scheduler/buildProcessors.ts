@@ -5,10 +5,8 @@ import { PENDING_INBOUND_INTERVAL, PENDING_INBOUND_JOB, replayPendingInbound } f
 import { laneJob, SWEEP_INTERVAL, SWEEP_JOB } from '../outbox/DeliveryJobs';
 import { LaneRunner } from '../outbox/LaneRunner';
 import { sweepOutbox } from '../outbox/OutboxSweep';
-import { HISTORY_JOB, runHistoryJob } from '../platforms/rapidpro/HistoryJob';
-import { OUTBOUND_SOURCES, outboundAdapter } from '../sources/outboundAdapters';
-
-type Job = (app: IApp, context: IJobContext, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<void>;
+import { OUTBOUND_SOURCES, platformOf, PLATFORMS } from '../platforms/registry';
+import { Job } from './Job';
 
 function isApp(value: unknown): value is IApp {
     return typeof value === 'object' && value !== null && typeof (value as Partial<IApp>).getLogger === 'function';
@@ -30,7 +28,7 @@ function processor(app: IApp, job: Job): IProcessor['processor'] {
 function lane(source: string): Job {
     return async (app, _context, read, modify, http, persistence) => {
         const environment = typeof app.getAccessors === 'function' ? app.getAccessors().environmentWriter : undefined;
-        await new LaneRunner({ read, modify, http, persistence, logger: app.getLogger(), environment, source, target: outboundAdapter(source)?.target }).run();
+        await new LaneRunner({ read, modify, http, persistence, logger: app.getLogger(), environment, source, target: platformOf(source)?.outbound?.target }).run();
     };
 }
 
@@ -38,23 +36,20 @@ const sweep: Job = async (app, _context, read, modify, _http, persistence) => {
     await sweepOutbox(read, persistence, modify, app.getLogger(), OUTBOUND_SOURCES);
 };
 
-const importHistory: Job = async (app, context, read, modify, http, persistence) => {
-    await runHistoryJob(context, app.getID(), read, modify, http, persistence, app.getLogger());
-};
-
-const replayPending: Job = async (app, _context, read, modify, _http, persistence) => {
-    await replayPendingInbound(app.getID(), read, modify, persistence, app.getLogger());
+const replayPending: Job = async (app, _context, read, modify, http, persistence) => {
+    await replayPendingInbound(app.getID(), read, modify, http, persistence, app.getLogger());
 };
 
 /**
  * The app's scheduler jobs: a delivery lane per source, the recurring sweep re-armed at every
- * start, history import, and the recurring replay of bridge events kept while no agent was online.
+ * start, the recurring replay of bridge events kept while no agent was online, and each
+ * platform's own jobs.
  */
 export function buildProcessors(app: IApp): Array<IProcessor> {
     return [
         ...OUTBOUND_SOURCES.map((source) => ({ id: laneJob(source), processor: processor(app, lane(source)) })),
         { id: SWEEP_JOB, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: processor(app, sweep) },
-        { id: HISTORY_JOB, processor: processor(app, importHistory) },
         { id: PENDING_INBOUND_JOB, startupSetting: { type: StartupType.RECURRING, interval: PENDING_INBOUND_INTERVAL }, processor: processor(app, replayPending) },
+        ...PLATFORMS.flatMap((platform) => (platform.jobs ?? []).map((job) => ({ id: job.id, processor: processor(app, job.run) }))),
     ];
 }

@@ -6,11 +6,11 @@ import { constantTimeEqual } from './constantTimeEqual';
 
 const TOKEN_HEADER = /^Token\s+(\S.*)$/i;
 
-/** Checks `Authorization: Token <app_secret>` (RapidPro's scheme); throws an HttpError otherwise. */
+/** Checks `Authorization: Token <app_secret>`; throws an HttpError otherwise. */
 export async function requireAppSecret(headers: Record<string, unknown>, settings: AppSettings): Promise<void> {
     const secret = await settings.text(SettingId.AppSecret);
     if (secret === '') {
-        throw HttpError.unavailable('the App Secret is not set: an administrator must paste RapidPro\'s secret into Administration > Apps > Tickets > App Secret');
+        throw HttpError.unavailable('the App Secret is not set: an administrator must set it under Administration > Apps > Tickets > App Secret');
     }
     const authorization = headerValue(headers, 'authorization').trim();
     if (authorization === '') {

@@ -1,11 +1,11 @@
 import { HttpError } from '../http/HttpError';
 import { headerValue } from '../http/headerValue';
 import { AppSettings } from '../settings/AppSettings';
-import { SettingId } from '../settings/SettingId';
+
 import { verifyBodySignature } from './verifyBodySignature';
 
 /** Throws 401 unless the `sha256=` HMAC in `headerName` matches the body signed with the secret in `secretSetting`. */
-export async function requireBodySignature(headers: Record<string, unknown>, body: unknown, headerName: string, secretSetting: SettingId, settings: AppSettings): Promise<void> {
+export async function requireBodySignature(headers: Record<string, unknown>, body: unknown, headerName: string, secretSetting: string, settings: AppSettings): Promise<void> {
     const header = headerValue(headers, headerName);
     if (header === '') {
         throw HttpError.unauthorized(`missing ${headerName} header`);

@@ -21,7 +21,7 @@ export function verifyBodySignature(header: string, body: unknown, secret: strin
     return valid;
 }
 
-/** `sha256=<hex>` of `payload` with `secret` (what the app itself sends, e.g. to a CLOSER relay). */
+/** `sha256=<hex>` of `payload` with `secret` (what the app itself signs, e.g. for a platform's relay). */
 export function signBody(payload: string, secret: string): string {
     return `sha256=${createHmac('sha256', secret).update(payload, 'utf8').digest('hex')}`;
 }

@@ -1,6 +1,5 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { settingsCache } from './settingsCache';
-import { SettingId } from './SettingId';
 
 /** The one place that reads settings: typed, trimmed, with defaults for empty values. */
 export class AppSettings {
@@ -21,7 +20,7 @@ export class AppSettings {
     constructor(private readonly lookup: (id: string) => Promise<unknown>) {}
 
     /** A text setting, trimmed; '' when unset. Secrets are read through here too, so they are trimmed the same way everywhere. */
-    public async text(id: SettingId): Promise<string> {
+    public async text(id: string): Promise<string> {
         const value = await this.lookup(id);
         if (typeof value === 'string') {
             return value.trim();
@@ -29,13 +28,13 @@ export class AppSettings {
         return typeof value === 'number' ? String(value) : '';
     }
 
-    public async flag(id: SettingId): Promise<boolean> {
+    public async flag(id: string): Promise<boolean> {
         const value = await this.lookup(id);
         return value === true || value === 'true';
     }
 
     /** A non-negative number; `fallback` when unset or not a number. */
-    public async count(id: SettingId, fallback: number): Promise<number> {
+    public async count(id: string, fallback: number): Promise<number> {
         const value = await this.lookup(id);
         const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
         return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;

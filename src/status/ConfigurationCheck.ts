@@ -1,6 +1,5 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AppSettings } from '../settings/AppSettings';
-import { SettingId } from '../settings/SettingId';
 import { DepartmentLookup } from './DepartmentLookup';
 import { Effect, Problem } from './Problem';
 
@@ -11,7 +10,7 @@ export class ConfigurationCheck {
     constructor(public readonly read: IRead, public readonly settings: AppSettings, private readonly departments: DepartmentLookup) {}
 
     /** A setting the source needs; `effect` is what fails while it is empty. */
-    public async requires(setting: SettingId, effect: Effect): Promise<void> {
+    public async requires(setting: string, effect: Effect): Promise<void> {
         if ((await this.settings.text(setting)) === '') {
             this.problems.push({ kind: 'empty-setting', setting, effect });
         }
@@ -22,7 +21,7 @@ export class ConfigurationCheck {
      * setting used instead) is checked the same way, and `whenEmpty` (a department the source
      * cannot do without) is reported as what fails.
      */
-    public async department(setting: SettingId, options: { fallback?: SettingId; whenEmpty?: Effect } = {}): Promise<void> {
+    public async department(setting: string, options: { fallback?: string; whenEmpty?: Effect } = {}): Promise<void> {
         const value = await this.settings.text(setting);
         if (value === '') {
             if (options.whenEmpty) {
@@ -42,8 +41,8 @@ export class ConfigurationCheck {
     }
 
     /** Ids of the needed settings that are empty (never their values). */
-    public missingSettings(): Array<SettingId> {
-        const missing: Array<SettingId> = [];
+    public missingSettings(): Array<string> {
+        const missing: Array<string> = [];
         for (const problem of this.problems) {
             if (problem.kind === 'empty-setting') {
                 missing.push(problem.setting);

@@ -1,4 +1,3 @@
-import { SettingId } from '../settings/SettingId';
 
 /** What a source cannot do while a setting it needs is empty. */
 export type Effect =
@@ -19,6 +18,7 @@ export type Effect =
 
 /** Something missing or wrong in a source's configuration, kept as data so each reader can word it in its language. */
 export type Problem =
-    | { kind: 'empty-setting'; setting: SettingId; effect: Effect }
-    | { kind: 'unknown-department'; setting: SettingId; value: string }
-    | { kind: 'rapidpro-not-connected' };
+    | { kind: 'empty-setting'; setting: string; effect: Effect }
+    | { kind: 'unknown-department'; setting: string; value: string }
+    /** The platform must call the app first (e.g. to give its callback URL) and has not yet. */
+    | { kind: 'not-connected'; call: string };

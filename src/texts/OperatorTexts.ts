@@ -20,10 +20,12 @@ export interface OperatorTexts {
     effect: Record<Effect, (platform: string) => string>;
     emptySetting: (setting: string, effect: string) => string;
     unknownDepartment: (setting: string, value: string) => string;
-    rapidproNotConnected: string;
+    /** A platform that must call the app first (`call`) has not yet. */
+    notConnected: (platform: string, call: string) => string;
 
     notAllowed: string;
-    help: string;
+    /** `sources`: the sources `/tickets retry <source>` takes, comma-separated. */
+    help: (sources: string) => string;
     unknownSubcommand: (given: string) => string;
 
     statusTitle: string;

@@ -14,14 +14,14 @@ export const en: OperatorTexts = {
     },
     emptySetting: (setting, effect) => `${setting} is empty: ${effect}`,
     unknownDepartment: (setting, value) => `${setting} names "${value}", which is not a department`,
-    rapidproNotConnected: 'RapidPro has not connected yet (it calls PUT /settings when the ticketer is added): agents\' replies cannot be sent',
+    notConnected: (platform, call) => `${platform} has not connected yet (it calls ${call} when it is set up): agents' replies cannot be sent`,
 
     notAllowed: 'Sorry, /tickets is for administrators only.',
-    help: [
+    help: (sources) => [
         '*/tickets* (administrators only)',
         '`/tickets status`: each source\'s configuration, traffic and outbox, and the parked deliveries',
         '`/tickets retry`: send every parked delivery again',
-        '`/tickets retry <source>`: only those of one source (rapidpro, gitple, chatday, uchat, closer)',
+        `\`/tickets retry <source>\`: only those of one source (${sources})`,
         '`/tickets retry <item id>`: one parked delivery (its id is in the status)',
         '`/tickets help`: this help',
     ].join('\n'),

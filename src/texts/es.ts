@@ -14,14 +14,14 @@ export const es: OperatorTexts = {
     },
     emptySetting: (setting, effect) => `${setting} está vacío: ${effect}`,
     unknownDepartment: (setting, value) => `${setting} indica "${value}", que no es un departamento`,
-    rapidproNotConnected: 'RapidPro aún no se ha conectado (llama a PUT /settings cuando se añade el servicio de tickets): no se pueden enviar las respuestas de los agentes',
+    notConnected: (platform, call) => `${platform} aún no se ha conectado (llama a ${call} cuando se configura): no se pueden enviar las respuestas de los agentes`,
 
     notAllowed: 'Lo sentimos, /tickets es solo para administradores.',
-    help: [
+    help: (sources) => [
         '*/tickets* (solo administradores)',
         '`/tickets status`: la configuración, el tráfico y la bandeja de salida de cada fuente, y las entregas aparcadas',
         '`/tickets retry`: envía de nuevo todas las entregas aparcadas',
-        '`/tickets retry <fuente>`: solo las de una fuente (rapidpro, gitple, chatday, uchat, closer)',
+        `\`/tickets retry <fuente>\`: solo las de una fuente (${sources})`,
         '`/tickets retry <id>`: una entrega aparcada (su id aparece en el estado)',
         '`/tickets help`: esta ayuda',
     ].join('\n'),

@@ -12,14 +12,14 @@ export const ko: OperatorTexts = {
     },
     emptySetting: (setting, effect) => `${setting} 값이 비어 있습니다: ${effect}`,
     unknownDepartment: (setting, value) => `${setting}에 지정된 "${value}"은(는) 부서가 아닙니다`,
-    rapidproNotConnected: 'RapidPro가 아직 연결되지 않았습니다(티켓 서비스를 추가하면 RapidPro가 PUT /settings를 호출합니다): 상담원의 답장을 보낼 수 없습니다',
+    notConnected: (platform, call) => `${platform}가 아직 연결되지 않았습니다(설정되면 ${platform}가 ${call}를 호출합니다): 상담원의 답장을 보낼 수 없습니다`,
 
     notAllowed: '죄송합니다. /tickets 명령은 관리자만 사용할 수 있습니다.',
-    help: [
+    help: (sources) => [
         '*/tickets* (관리자 전용)',
         '`/tickets status`: 소스별 설정, 트래픽, 발신함과 보류된 전송',
         '`/tickets retry`: 보류된 모든 전송을 다시 보냅니다',
-        '`/tickets retry <source>`: 한 소스의 전송만 다시 보냅니다 (rapidpro, gitple, chatday, uchat, closer)',
+        `\`/tickets retry <source>\`: 한 소스의 전송만 다시 보냅니다 (${sources})`,
         '`/tickets retry <item id>`: 보류된 전송 하나를 다시 보냅니다 (ID는 상태에 표시됩니다)',
         '`/tickets help`: 이 도움말',
     ].join('\n'),

@@ -14,14 +14,14 @@ export const ptBR: OperatorTexts = {
     },
     emptySetting: (setting, effect) => `${setting} está vazio: ${effect}`,
     unknownDepartment: (setting, value) => `${setting} indica "${value}", que não é um departamento`,
-    rapidproNotConnected: 'O RapidPro ainda não se conectou (ele chama PUT /settings quando o serviço de tickets é adicionado): as respostas dos agentes não podem ser enviadas',
+    notConnected: (platform, call) => `O ${platform} ainda não se conectou (ele chama ${call} quando é configurado): as respostas dos agentes não podem ser enviadas`,
 
     notAllowed: 'Desculpe, /tickets é apenas para administradores.',
-    help: [
+    help: (sources) => [
         '*/tickets* (apenas administradores)',
         '`/tickets status`: a configuração, o tráfego e a caixa de saída de cada origem, e as entregas estacionadas',
         '`/tickets retry`: envia de novo todas as entregas estacionadas',
-        '`/tickets retry <origem>`: só as de uma origem (rapidpro, gitple, chatday, uchat, closer)',
+        `\`/tickets retry <origem>\`: só as de uma origem (${sources})`,
         '`/tickets retry <id>`: uma entrega estacionada (o id aparece no status)',
         '`/tickets help`: esta ajuda',
     ].join('\n'),

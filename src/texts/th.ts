@@ -12,14 +12,14 @@ export const th: OperatorTexts = {
     },
     emptySetting: (setting, effect) => `${setting} ว่างอยู่: ${effect}`,
     unknownDepartment: (setting, value) => `${setting} ระบุ "${value}" ซึ่งไม่ใช่แผนก`,
-    rapidproNotConnected: 'RapidPro ยังไม่ได้เชื่อมต่อ (RapidPro จะเรียก PUT /settings เมื่อเพิ่มบริการตั๋ว): ไม่สามารถส่งคำตอบของเจ้าหน้าที่ได้',
+    notConnected: (platform, call) => `${platform} ยังไม่ได้เชื่อมต่อ (${platform} จะเรียก ${call} เมื่อตั้งค่า): ไม่สามารถส่งคำตอบของเจ้าหน้าที่ได้`,
 
     notAllowed: 'ขออภัย /tickets ใช้ได้เฉพาะผู้ดูแลระบบเท่านั้น',
-    help: [
+    help: (sources) => [
         '*/tickets* (เฉพาะผู้ดูแลระบบ)',
         '`/tickets status`: การตั้งค่า ปริมาณข้อความ และกล่องขาออกของแต่ละแหล่ง รวมถึงการส่งที่ถูกพักไว้',
         '`/tickets retry`: ส่งการส่งที่ถูกพักไว้ทั้งหมดอีกครั้ง',
-        '`/tickets retry <source>`: เฉพาะของแหล่งเดียว (rapidpro, gitple, chatday, uchat, closer)',
+        `\`/tickets retry <source>\`: เฉพาะของแหล่งเดียว (${sources})`,
         '`/tickets retry <item id>`: การส่งที่ถูกพักไว้หนึ่งรายการ (รหัสแสดงอยู่ในสถานะ)',
         '`/tickets help`: ความช่วยเหลือนี้',
     ].join('\n'),

@@ -47,7 +47,7 @@ export function optionalObject(source: JsonObject, key: string, path: string): J
 
 /**
  * An optional text field: strings are trimmed (empty → undefined); numbers are accepted and
- * turned into their decimal text, as RapidPro's ids sometimes arrive as numbers.
+ * turned into their decimal text, as some platforms' ids arrive as numbers.
  */
 export function optionalText(source: JsonObject, key: string, path: string, maxLength = MAX_FIELD_LENGTH): string | undefined {
     const value = source[key];

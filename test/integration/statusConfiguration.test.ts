@@ -32,7 +32,7 @@ describe('RapidPro', () => {
     it('is not configured until RapidPro has connected (PUT /settings): replies could not be sent', async () => {
         const before = await source('rapidpro');
         expect(before).toEqual(expect.objectContaining({ enabled: true, configured: false, missingSettings: [] }));
-        expect(before.problems).toEqual(['RapidPro has not connected yet (it calls PUT /settings when the ticketer is added): agents\' replies cannot be sent']);
+        expect(before.problems).toEqual(['RapidPro has not connected yet (it calls PUT /settings when it is set up): agents\' replies cannot be sent']);
 
         const connect = await world.request('PUT', 'settings', { headers: { Authorization: `Token ${APP_SECRET}` }, body: { webhook: { url: `${world.platform.origin}/callback` } } });
         expect(connect.status).toBe(204);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SettingSection, SETTINGS } from '../../src/settings/settingDefinitions';
+import { PLATFORMS } from '../../src/platforms/registry';
+import { SETTINGS } from '../../src/settings/settingDefinitions';
 import { SettingId } from '../../src/settings/SettingId';
 
 const I18N = path.resolve(__dirname, '..', '..', 'i18n');
@@ -22,14 +23,18 @@ describe('settings and their translations', () => {
             expect(ids).toContain(id);
         }
         expect(new Set(ids).size).toBe(ids.length);
-        expect(Object.values(SettingId).sort()).toEqual([...ids].sort());
+        const declared = [...Object.values(SettingId), ...PLATFORMS.flatMap((platform) => platform.settings.map((setting) => setting.id))];
+        expect(declared.sort()).toEqual([...ids].sort());
+        for (const platform of PLATFORMS) {
+            expect(platform.settings.every((setting) => setting.id.startsWith(`${platform.source}_`) && setting.section === `section_${platform.source}`)).toBe(true);
+        }
     });
 
     it.each(LANGUAGES)('%s has a label and a description for every setting and every section', (language) => {
         const strings = load(language);
         const needed = [
             ...SETTINGS.flatMap((setting) => [setting.i18nLabel, setting.i18nDescription as string]),
-            ...Object.values(SettingSection),
+            ...SETTINGS.map((setting) => setting.section as string),
         ];
         for (const key of needed) {
             expect(typeof strings[key]).toBe('string');

@@ -1,6 +1,5 @@
 import { describeProblem } from '../../src/status/describeProblem';
 import { Effect, Problem } from '../../src/status/Problem';
-import { SettingId } from '../../src/settings/SettingId';
 import { en } from '../../src/texts/en';
 import { es } from '../../src/texts/es';
 import { ko } from '../../src/texts/ko';
@@ -20,9 +19,9 @@ describe('textsFor: the operator texts for a Rocket.Chat language code', () => {
 describe('describeProblem in every language', () => {
     const effects: Array<Effect> = ['calls-refused', 'calls-refused-replies-not-sent', 'replies-not-sent', 'messages-not-read', 'bot-not-reached', 'no-bot-department', 'no-handover'];
     const problems: Array<Problem> = [
-        ...effects.map((effect): Problem => ({ kind: 'empty-setting', setting: SettingId.CloserReplyUrl, effect })),
-        { kind: 'unknown-department', setting: SettingId.CloserDepartment, value: 'Sales' },
-        { kind: 'rapidpro-not-connected' },
+        ...effects.map((effect): Problem => ({ kind: 'empty-setting', setting: 'closer_reply_url', effect })),
+        { kind: 'unknown-department', setting: 'closer_department', value: 'Sales' },
+        { kind: 'not-connected', call: 'PUT /settings' },
     ];
 
     it.each([['en', en], ['es', es], ['pt-BR', ptBR], ['ko', ko], ['th', th]])('%s names the setting and the department, never leaves a placeholder', (_language, texts) => {
@@ -30,7 +29,7 @@ describe('describeProblem in every language', () => {
             const text = describeProblem(problem, 'CLOSER', texts);
             expect(text.trim()).not.toBe('');
             expect(text).not.toMatch(/undefined|\$\{/);
-            if (problem.kind !== 'rapidpro-not-connected') {
+            if (problem.kind !== 'not-connected') {
                 expect(text).toContain(problem.setting);
             }
             if (problem.kind === 'unknown-department') {
@@ -40,7 +39,7 @@ describe('describeProblem in every language', () => {
     });
 
     it('words the English problems as status shows them', () => {
-        expect(describeProblem({ kind: 'empty-setting', setting: SettingId.CloserReplyUrl, effect: 'replies-not-sent' }, 'CLOSER', en)).toBe('closer_reply_url is empty: replies cannot be sent');
-        expect(describeProblem({ kind: 'unknown-department', setting: SettingId.CloserDepartment, value: 'Sales' }, 'CLOSER', en)).toBe('closer_department names "Sales", which is not a department');
+        expect(describeProblem({ kind: 'empty-setting', setting: 'closer_reply_url', effect: 'replies-not-sent' }, 'CLOSER', en)).toBe('closer_reply_url is empty: replies cannot be sent');
+        expect(describeProblem({ kind: 'unknown-department', setting: 'closer_department', value: 'Sales' }, 'CLOSER', en)).toBe('closer_department names "Sales", which is not a department');
     });
 });

@@ -1,18 +1,18 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { BridgeAdapter } from '../../bridges/BridgeAdapter';
+import { PlatformInbound } from '../PlatformInbound';
 import { InboundEvent } from '../../bridges/InboundEvent';
 import { RemoteFile } from '../../conversations/RemoteFile';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { HttpError } from '../../http/HttpError';
-import { headerValue } from '../../http/headerValue';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { fileNameOf } from '../../files/fileNameOf';
 import { wildcardMimeType } from '../../files/wildcardMimeType';
-import { constantTimeEqual } from '../../security/constantTimeEqual';
-import { SettingId } from '../../settings/SettingId';
 import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText, requireValidText } from '../../validation/fields';
+import { ChatdaySetting } from './ChatdaySetting';
 
 export const CHATDAY_SOURCE = 'chatday';
+export const CHATDAY_LABEL = 'Chatday';
 
 const success = (): IApiResponse => jsonResponse(200, { status: 'SUCCESS' });
 
@@ -73,14 +73,12 @@ function visitorName(body: JsonObject, chatId: string): string {
 }
 
 /** Chatday's website-widget webhook: `{message:{type,data}, chat_id}` with `X-Chatday-Signature-Token`. */
-export class ChatdayInbound implements BridgeAdapter {
-    public readonly source = CHATDAY_SOURCE;
-    public readonly label = 'Chatday';
+export class ChatdayInbound implements PlatformInbound {
     public readonly path = 'chatday';
     public readonly methods = ['get', 'post'] as const;
-    public readonly enabledSetting = SettingId.ChatdayEnabled;
-    public readonly requiredSettings = [SettingId.ChatdayToken, SettingId.ChatdaySignatureToken];
-    public readonly departmentSetting = SettingId.ChatdayDepartment;
+    public readonly enabledSetting = ChatdaySetting.Enabled;
+    public readonly requiredSettings = [ChatdaySetting.Token, ChatdaySetting.SignatureToken];
+    public readonly departmentSetting = ChatdaySetting.Department;
 
     /** Chatday's webhook verification: a GET, or a POST without a message, must answer 200 {"status":"SUCCESS"}. */
     public async preflight({ method, request }: RequestContext): Promise<IApiResponse | undefined> {
@@ -89,15 +87,7 @@ export class ChatdayInbound implements BridgeAdapter {
         return method === 'get' || empty ? success() : undefined;
     }
 
-    public async verify({ request, settings }: RequestContext): Promise<void> {
-        const given = headerValue(request.headers, 'x-chatday-signature-token').trim();
-        if (given === '') {
-            throw HttpError.unauthorized('missing X-Chatday-Signature-Token header');
-        }
-        if (!constantTimeEqual(given, await settings.text(SettingId.ChatdaySignatureToken))) {
-            throw HttpError.unauthorized('X-Chatday-Signature-Token does not match the registered signature token');
-        }
-    }
+    public readonly auth: EndpointAuth = { kind: 'token', header: 'X-Chatday-Signature-Token', setting: ChatdaySetting.SignatureToken, secretName: 'the registered signature token' };
 
     public async parse({ request }: RequestContext): Promise<Array<InboundEvent>> {
         const body = bodyObject(request.content);

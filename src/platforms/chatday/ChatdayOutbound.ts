@@ -2,9 +2,8 @@ import { mediaKindOf } from '../../files/mediaKindOf';
 import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { BearerJsonTarget } from '../../outbox/BearerJsonTarget';
-import { SettingId } from '../../settings/SettingId';
-import { OutboundAdapter } from '../../sources/OutboundAdapter';
-import { CHATDAY_SOURCE } from './ChatdayInbound';
+import { PlatformOutbound } from '../PlatformOutbound';
+import { ChatdaySetting } from './ChatdaySetting';
 
 /** chat_id exactly as Chatday sent it (number or text). */
 function chatIdOf(link: ConversationLink): unknown {
@@ -16,9 +15,8 @@ function chatIdOf(link: ConversationLink): unknown {
 }
 
 /** Agents' replies to Chatday's send API: the text, then each file as its own typed message. Chatday has no close API. */
-export class ChatdayOutbound implements OutboundAdapter {
-    public readonly source = CHATDAY_SOURCE;
-    public readonly target = new BearerJsonTarget(SettingId.ChatdaySendUrl, SettingId.ChatdayToken);
+export class ChatdayOutbound implements PlatformOutbound {
+    public readonly target = new BearerJsonTarget(ChatdaySetting.SendUrl, ChatdaySetting.Token);
     public readonly fileLinks = 'signed';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
@@ -31,9 +29,5 @@ export class ChatdayOutbound implements OutboundAdapter {
             payloads.push({ message: { type: mediaKindOf(file.mimeType), data: file.url }, chat_id: chatId });
         }
         return payloads;
-    }
-
-    public roomClosed(): undefined {
-        return undefined;
     }
 }

@@ -2,6 +2,7 @@ import { IEnvironmentWrite, IHttp, ILogger } from '@rocket.chat/apps-engine/defi
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
 import { signatureTokenFrom } from './signatureTokenFrom';
+import { ChatdaySetting } from './ChatdaySetting';
 
 export type RegistrationResult = { ok: true } | { ok: false; error: string };
 
@@ -11,7 +12,7 @@ export type RegistrationResult = { ok: true } | { ok: false; error: string };
  * (never a token).
  */
 export async function registerWithChatday(http: IHttp, settings: AppSettings, writer: IEnvironmentWrite, logger: ILogger): Promise<RegistrationResult> {
-    const [url, token] = await Promise.all([settings.text(SettingId.ChatdayRegisterUrl), settings.text(SettingId.ChatdayToken)]);
+    const [url, token] = await Promise.all([settings.text(ChatdaySetting.RegisterUrl), settings.text(ChatdaySetting.Token)]);
     const fail = (error: string): RegistrationResult => {
         logger.error(`chatday: registration failed: ${error}`);
         return { ok: false, error };
@@ -33,7 +34,7 @@ export async function registerWithChatday(http: IHttp, settings: AppSettings, wr
     if (!signatureToken) {
         return fail(`${url} answered HTTP ${response.statusCode} without a signature token (looked in JSON fields and headers)`);
     }
-    await writer.getSettings().updateValue(SettingId.ChatdaySignatureToken, signatureToken);
+    await writer.getSettings().updateValue(ChatdaySetting.SignatureToken, signatureToken);
     logger.info('chatday: registered; signature token stored in chatday_signature_token');
     return { ok: true };
 }

@@ -1,26 +1,15 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { BridgeAdapter } from '../../bridges/BridgeAdapter';
+import { PlatformInbound } from '../PlatformInbound';
 import { InboundEvent } from '../../bridges/InboundEvent';
-import { HttpError } from '../../http/HttpError';
-import { headerValue } from '../../http/headerValue';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { constantTimeEqual } from '../../security/constantTimeEqual';
-import { SettingId } from '../../settings/SettingId';
 import { closerEvents } from './closerEvent';
 import { closerInboundEvent } from './closerInboundEvent';
+import { CloserSetting } from './CloserSetting';
 
 export const CLOSER_SOURCE = 'closer';
-
-/** The token CLOSER's webhook URL carries: the `X-Closer-Token` header, else `?token=`. */
-function givenToken({ request }: RequestContext): string {
-    const header = headerValue(request.headers, 'x-closer-token').trim();
-    if (header !== '') {
-        return header;
-    }
-    const query = request.query?.token;
-    return typeof query === 'string' ? query.trim() : '';
-}
+export const CLOSER_LABEL = 'CLOSER';
 
 /**
  * CLOSER's webhook: single events `{type, botId, message, endUserId, conversation…}`
@@ -28,28 +17,19 @@ function givenToken({ request }: RequestContext): string {
  * carries a secret token. CLOSER switches off a failing webhook: every authenticated,
  * well-formed request is answered 200, whatever its events.
  */
-export class CloserInbound implements BridgeAdapter {
-    public readonly source = CLOSER_SOURCE;
-    public readonly label = 'CLOSER';
+export class CloserInbound implements PlatformInbound {
     public readonly path = 'closer';
     public readonly methods = ['post'] as const;
-    public readonly enabledSetting = SettingId.CloserEnabled;
-    public readonly requiredSettings = [SettingId.CloserWebhookToken, SettingId.CloserReplyUrl, SettingId.CloserReplySecret];
-    public readonly departmentSetting = SettingId.CloserDepartment;
+    public readonly enabledSetting = CloserSetting.Enabled;
+    public readonly requiredSettings = [CloserSetting.WebhookToken, CloserSetting.ReplyUrl, CloserSetting.ReplySecret];
+    public readonly departmentSetting = CloserSetting.Department;
 
-    public async verify(context: RequestContext): Promise<void> {
-        const given = givenToken(context);
-        if (given === '') {
-            throw HttpError.unauthorized('missing token: add ?token=<closer_webhook_token> to the webhook URL or send the X-Closer-Token header');
-        }
-        if (!constantTimeEqual(given, await context.settings.text(SettingId.CloserWebhookToken))) {
-            throw HttpError.unauthorized('the token does not match closer_webhook_token');
-        }
-    }
+    /** CLOSER signs nothing: its webhook URL carries a secret token (`?token=`), or the X-Closer-Token header does. */
+    public readonly auth: EndpointAuth = { kind: 'token', header: 'X-Closer-Token', query: 'token', setting: CloserSetting.WebhookToken };
 
     public async parse({ request, settings, logger }: RequestContext): Promise<Array<InboundEvent>> {
         const raw = closerEvents(request.content);
-        const mirror = await settings.flag(SettingId.CloserMirrorOutsideHandover);
+        const mirror = await settings.flag(CloserSetting.MirrorOutsideHandover);
         const events: Array<InboundEvent> = [];
         for (const event of raw) {
             const mapped = closerInboundEvent(event, mirror);

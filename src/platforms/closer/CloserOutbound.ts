@@ -5,15 +5,14 @@ import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../.
 import { OutboxItem } from '../../outbox/OutboxItem';
 import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { signBody } from '../../security/verifyBodySignature';
-import { SettingId } from '../../settings/SettingId';
-import { OutboundAdapter } from '../../sources/OutboundAdapter';
-import { CLOSER_SOURCE } from './CloserInbound';
+import { PlatformOutbound } from '../PlatformOutbound';
 import { closerRelayPayload } from './closerRelayPayload';
+import { CloserSetting } from './CloserSetting';
 
 /** The customer's relay at `closer_reply_url`: JSON signed with `closer_reply_secret` (HMAC-SHA256 of the exact body). */
 class CloserRelayTarget implements DeliveryTarget {
     public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
-        const [url, secret] = await Promise.all([settings.text(SettingId.CloserReplyUrl), settings.text(SettingId.CloserReplySecret)]);
+        const [url, secret] = await Promise.all([settings.text(CloserSetting.ReplyUrl), settings.text(CloserSetting.ReplySecret)]);
         if (!url || !secret) {
             return { notReady: 'closer_reply_url or closer_reply_secret is not set' };
         }
@@ -40,8 +39,7 @@ class CloserRelayTarget implements DeliveryTarget {
  * No public CLOSER API to send messages is known: agents' replies and room closes go to
  * the customer's relay, which delivers them to CLOSER (or wherever the end user is).
  */
-export class CloserOutbound implements OutboundAdapter {
-    public readonly source = CLOSER_SOURCE;
+export class CloserOutbound implements PlatformOutbound {
     public readonly target = new CloserRelayTarget();
     public readonly fileLinks = 'signed';
 

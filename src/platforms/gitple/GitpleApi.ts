@@ -4,6 +4,7 @@ import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
 import { isObject } from '../../validation/fields';
 import { responseJson } from '../../http/responseJson';
+import { GitpleSetting } from './GitpleSetting';
 
 export interface GitpleMessage {
     id: string;
@@ -53,11 +54,11 @@ export class GitpleApi {
 
     /** Undefined when the Open API secret is not set (the bridge then works from events alone). */
     public static async from(http: IHttp, settings: AppSettings, appCode: string): Promise<GitpleApi | undefined> {
-        const secret = await settings.text(SettingId.GitpleApiSecret);
+        const secret = await settings.text(GitpleSetting.ApiSecret);
         if (!secret) {
             return undefined;
         }
-        const base = (await settings.text(SettingId.GitpleApiUrl)).replace(/\/+$/, '');
+        const base = (await settings.text(GitpleSetting.ApiUrl)).replace(/\/+$/, '');
         const timeoutMs = (await settings.count(SettingId.DeliveryTimeoutSeconds, 15)) * 1000;
         return new GitpleApi(http, base, { 'app-code': appCode, 'secret': secret }, timeoutMs);
     }

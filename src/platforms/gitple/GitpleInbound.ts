@@ -1,18 +1,19 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { BridgeAdapter } from '../../bridges/BridgeAdapter';
+import { PlatformInbound } from '../PlatformInbound';
 import { ConversationOrigin, InboundEvent } from '../../bridges/InboundEvent';
 import { HttpError } from '../../http/HttpError';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
-import { requireBodySignature } from '../../security/requireBodySignature';
-import { SettingId } from '../../settings/SettingId';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { utcStamp } from '../../time/utcStamp';
 import { bodyObject, JsonObject, optionalObject, optionalText, requiredText } from '../../validation/fields';
 import { GitpleApi, GitpleMessage } from './GitpleApi';
 import { gitpleContent } from './gitpleContent';
+import { GitpleSetting } from './GitpleSetting';
 
 export const GITPLE_SOURCE = 'gitple';
+export const GITPLE_LABEL = 'Gitple';
 
 const SPEAKERS: Record<string, string> = { bot: 'Gitple bot', agent: 'Gitple agent', sys: 'Gitple' };
 
@@ -20,6 +21,15 @@ interface Common {
     triggerId: string;
     appCode: string;
     type: string;
+}
+
+/** A signed event for another Gitple app (when gitple_app_code is set) is refused. */
+async function requireAppCode({ request, settings }: RequestContext): Promise<void> {
+    const expectedCode = await settings.text(GitpleSetting.AppCode);
+    const given = typeof (request.content as JsonObject)?.appCode === 'string' ? String((request.content as JsonObject).appCode) : '';
+    if (expectedCode !== '' && !constantTimeEqual(given, expectedCode)) {
+        throw HttpError.unauthorized('appCode does not match gitple_app_code');
+    }
 }
 
 function list(value: unknown): string {
@@ -31,25 +41,17 @@ function list(value: unknown): string {
  * with X-Hub-Signature. End users' own messages are in no event: they are pulled from the
  * Open API's session export when a session opens or is assigned.
  */
-export class GitpleInbound implements BridgeAdapter {
-    public readonly source = GITPLE_SOURCE;
-    public readonly label = 'Gitple';
+export class GitpleInbound implements PlatformInbound {
     public readonly path = 'gitple';
     public readonly methods = ['post'] as const;
-    public readonly enabledSetting = SettingId.GitpleEnabled;
-    public readonly requiredSettings = [SettingId.GitpleEventSecret];
-    public readonly departmentSetting = SettingId.GitpleDepartment;
+    public readonly enabledSetting = GitpleSetting.Enabled;
+    public readonly requiredSettings = [GitpleSetting.EventSecret];
+    public readonly departmentSetting = GitpleSetting.Department;
 
-    public async verify({ request, settings }: RequestContext): Promise<void> {
-        await requireBodySignature(request.headers, request.content, 'X-Hub-Signature', SettingId.GitpleEventSecret, settings);
-        const expectedCode = await settings.text(SettingId.GitpleAppCode);
-        const given = typeof (request.content as JsonObject)?.appCode === 'string' ? String((request.content as JsonObject).appCode) : '';
-        if (expectedCode !== '' && !constantTimeEqual(given, expectedCode)) {
-            throw HttpError.unauthorized('appCode does not match gitple_app_code');
-        }
-    }
+    public readonly auth: EndpointAuth = { kind: 'signature', header: 'X-Hub-Signature', secretSetting: GitpleSetting.EventSecret };
 
     public async parse(context: RequestContext): Promise<Array<InboundEvent>> {
+        await requireAppCode(context);
         const body = bodyObject(context.request.content);
         const common: Common = {
             triggerId: requiredText(body, 'triggerId', 'triggerId', 200),

@@ -4,14 +4,13 @@ import { AgentReply } from '../../outbound/AgentReply';
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
 import { OutboxItem } from '../../outbox/OutboxItem';
 import { receiverErrorText } from '../../outbox/receiverErrorText';
-import { SettingId } from '../../settings/SettingId';
-import { OutboundAdapter } from '../../sources/OutboundAdapter';
-import { GITPLE_SOURCE } from './GitpleInbound';
+import { PlatformOutbound } from '../PlatformOutbound';
+import { GitpleSetting } from './GitpleSetting';
 
 class GitpleHooksTarget implements DeliveryTarget {
     public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
         const [base, secret, configuredCode] = await Promise.all([
-            settings.text(SettingId.GitpleApiUrl), settings.text(SettingId.GitpleApiSecret), settings.text(SettingId.GitpleAppCode),
+            settings.text(GitpleSetting.ApiUrl), settings.text(GitpleSetting.ApiSecret), settings.text(GitpleSetting.AppCode),
         ]);
         const appCode = configuredCode || String(item.payload.appCode ?? '');
         if (!base || !secret || !appCode) {
@@ -31,8 +30,7 @@ class GitpleHooksTarget implements DeliveryTarget {
 }
 
 /** Agents' replies to a Gitple user through `POST /v1/hooks`; Gitple cannot take a close. */
-export class GitpleOutbound implements OutboundAdapter {
-    public readonly source = GITPLE_SOURCE;
+export class GitpleOutbound implements PlatformOutbound {
     public readonly target = new GitpleHooksTarget();
     public readonly fileLinks = 'signed';
 
@@ -50,9 +48,5 @@ export class GitpleOutbound implements OutboundAdapter {
             lang: link.externalIds.lang ?? 'ko',
             content,
         }];
-    }
-
-    public roomClosed(): undefined {
-        return undefined;
     }
 }

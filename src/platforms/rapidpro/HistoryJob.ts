@@ -1,10 +1,10 @@
-import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IJobContext } from '@rocket.chat/apps-engine/definition/scheduler';
-import { LivechatGateway } from '../../livechat/LivechatGateway';
-import { AppSettings } from '../../settings/AppSettings';
+import { AppContext } from '../../context/AppContext';
+import { ConversationService } from '../../conversations/ConversationService';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { SettingId } from '../../settings/SettingId';
 import { fetchHistory, formatHistory } from './RapidProHistory';
+import { RapidProSetting } from './RapidProSetting';
 
 export const HISTORY_JOB = 'rapidpro-history';
 
@@ -16,23 +16,20 @@ export interface HistoryJobData {
 }
 
 /** Copies the contact's recent RapidPro messages into the new room as one message by the app's bot. Never blocks the room. */
-export async function runHistoryJob(context: IJobContext, appId: string, read: IRead, modify: IModify, http: IHttp, _persistence: IPersistence, logger: ILogger): Promise<void> {
-    const data = context as unknown as HistoryJobData;
+export async function runHistoryJob(job: IJobContext, context: AppContext): Promise<void> {
+    const data = job as unknown as HistoryJobData;
+    const { read, http, settings, logger } = context;
     try {
-        const settings = AppSettings.from(read);
-        const token = await settings.text(SettingId.RapidProApiToken);
+        const token = await settings.text(RapidProSetting.ApiToken);
         if (!token) {
             return;
         }
         const timeoutMs = (await settings.count(SettingId.DeliveryTimeoutSeconds, 15)) * 1000;
         const messages = await fetchHistory(http, new RapidProCallbackStore(read.getPersistenceReader(), settings), token, data.contactUUID, data.after, timeoutMs, logger);
-        const livechat = new LivechatGateway(read, modify, appId);
-        const room = await livechat.room(data.roomId);
-        if (!room || messages.length === 0) {
+        if (messages.length === 0 || !(await new ConversationService(context).postNote(data.roomId, formatHistory(messages, data.contactName)))) {
             logger.debug(`rapidpro: no history to copy into room ${data.roomId}`);
             return;
         }
-        await livechat.postAsBot(room, formatHistory(messages, data.contactName));
         logger.info(`rapidpro: copied ${messages.length} history messages into room ${data.roomId}`);
     } catch (error) {
         logger.warn(`rapidpro: could not copy history into room ${data.roomId}: ${error instanceof Error ? error.message : String(error)}`);

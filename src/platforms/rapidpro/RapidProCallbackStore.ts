@@ -1,14 +1,15 @@
 import { IEnvironmentWrite, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { AssociationKeys } from '../../persistence/AssociationKeys';
 import { AppSettings } from '../../settings/AppSettings';
-import { SettingId } from '../../settings/SettingId';
+import { RapidProSetting } from './RapidProSetting';
+import { RAPIDPRO_SOURCE } from './rapidProSource';
 
 interface CallbackRecord {
     url: string;
     updatedAt: string;
 }
 
-const KEYS = [AssociationKeys.kind('rapidpro-callback'), AssociationKeys.rapidproCallback()];
+const KEYS = [AssociationKeys.kind(`${RAPIDPRO_SOURCE}-callback`), AssociationKeys.platformRecord(RAPIDPRO_SOURCE, 'callback')];
 
 /**
  * The callback URL RapidPro gave with `PUT /settings` (its event_callback endpoint). Kept in
@@ -26,13 +27,13 @@ export class RapidProCallbackStore {
     ) {}
 
     public async url(): Promise<string | undefined> {
-        const kept = await this.settings.text(SettingId.RapidProCallbackUrl);
+        const kept = await this.settings.text(RapidProSetting.CallbackUrl);
         if (kept) {
             return kept;
         }
         const [record] = (await this.reader.readByAssociations(KEYS)) as Array<CallbackRecord>;
         if (record?.url && this.environment) {
-            await this.environment.getSettings().updateValue(SettingId.RapidProCallbackUrl, record.url);
+            await this.environment.getSettings().updateValue(RapidProSetting.CallbackUrl, record.url);
         }
         return record?.url;
     }
@@ -42,6 +43,6 @@ export class RapidProCallbackStore {
             throw new Error('RapidProCallbackStore opened read-only');
         }
         await this.writer.updateByAssociations(KEYS, { url, updatedAt: now.toISOString() }, true);
-        await this.environment.getSettings().updateValue(SettingId.RapidProCallbackUrl, url);
+        await this.environment.getSettings().updateValue(RapidProSetting.CallbackUrl, url);
     }
 }

@@ -1,12 +1,11 @@
 import { contactKeyOf, ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
-import { OutboundAdapter } from '../../sources/OutboundAdapter';
+import { PlatformOutbound } from '../PlatformOutbound';
 import { RapidProCallbackTarget } from './RapidProCallbackTarget';
 import { AgentMessageCallback, CloseRoomCallback } from './RapidProTypes';
 
 /** RapidPro's webhooks: one `agent-message` per agent message (text and every file), one `close-room` per close; `visitor.token` is the contact's token as RapidPro sent it. */
-export class RapidProOutbound implements OutboundAdapter {
-    public readonly source = 'rapidpro';
+export class RapidProOutbound implements PlatformOutbound {
     public readonly target = new RapidProCallbackTarget();
     /** RapidPro downloads each attachment itself with the Rocket.Chat admin credentials it holds. */
     public readonly fileLinks = 'rocket.chat';

@@ -4,16 +4,16 @@ import { emptyResponse, jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { parseCallbackSettings } from './parseCallbackSettings';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
-import { requireAppSecret } from '../../security/AppSecretGuard';
+import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `PUT /settings` stores RapidPro's callback URL (RapidPro's connect check needs exactly 204); `GET` shows it. */
 export class RapidProSettingsEndpoint extends JsonEndpoint {
     public readonly path = 'settings';
     protected readonly methods = ['get', 'put'] as const;
+    protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods = ['put'] as const;
 
     protected async handle({ request, method, read, persistence, settings, logger }: RequestContext): Promise<IApiResponse> {
-        await requireAppSecret(request.headers, settings);
         const store = new RapidProCallbackStore(read.getPersistenceReader(), settings, persistence, this.app.getAccessors().environmentWriter);
         if (method === 'get') {
             const url = await store.url();

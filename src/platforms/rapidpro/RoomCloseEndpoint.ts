@@ -5,20 +5,20 @@ import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { emptyResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { parseVisitorToken } from './parseVisitorToken';
-import { SOURCE } from './TicketOpener';
-import { requireAppSecret } from '../../security/AppSecretGuard';
+import { RAPIDPRO_SOURCE } from './rapidProSource';
+import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `/room.close` (GET with a body, or POST): RapidPro closed the ticket → the room closes, 204; already closed → 204 too. */
 export class RoomCloseEndpoint extends JsonEndpoint {
     public readonly path = 'room.close';
     protected readonly methods = ['get', 'post'] as const;
+    protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods = ['get', 'post'] as const;
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {
-        await requireAppSecret(context.request.headers, context.settings);
         const token = parseVisitorToken(context.request.content);
         const conversations = new ConversationService(context);
-        const link = await conversations.links.latestOfVisitor(SOURCE, token);
+        const link = await conversations.latestOfVisitor(RAPIDPRO_SOURCE, token);
         if (!link) {
             throw HttpError.notFound(`no ticket was ever opened for visitor token "${token}"`);
         }

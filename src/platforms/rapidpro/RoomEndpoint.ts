@@ -4,16 +4,16 @@ import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { parseOpenTicket } from './parseOpenTicket';
 import { TicketOpener } from './TicketOpener';
-import { requireAppSecret } from '../../security/AppSecretGuard';
+import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `/room` (GET with a JSON body, or POST): open a ticket → 201 `{"id": "<room id>"}`. */
 export class RoomEndpoint extends JsonEndpoint {
     public readonly path = 'room';
     protected readonly methods = ['get', 'post'] as const;
+    protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods = ['get', 'post'] as const;
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {
-        await requireAppSecret(context.request.headers, context.settings);
         const roomId = await new TicketOpener(context).open(parseOpenTicket(context.request.content));
         return jsonResponse(201, { id: roomId });
     }

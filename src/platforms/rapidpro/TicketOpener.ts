@@ -2,11 +2,11 @@ import { appMutex } from '../../concurrency/KeyedMutex';
 import { ConversationService } from '../../conversations/ConversationService';
 import { RequestContext } from '../../http/RequestContext';
 import { ConversationLink, visitorLock } from '../../links/ConversationLink';
-import { SettingId } from '../../settings/SettingId';
 import { HISTORY_JOB, HistoryJobData } from './HistoryJob';
 import { OpenTicketRequest } from './RapidProTypes';
+import { RapidProSetting } from './RapidProSetting';
+import { RAPIDPRO_LABEL, RAPIDPRO_SOURCE } from './rapidProSource';
 
-export const SOURCE = 'rapidpro';
 
 /**
  * `/room`: one livechat room per RapidPro ticket. The same ticketID again answers the same
@@ -23,17 +23,17 @@ export class TicketOpener {
     }
 
     public async open(ticket: OpenTicketRequest): Promise<string> {
-        return appMutex.run(visitorLock(SOURCE, ticket.visitor.token), async () => {
-            const existing = await this.conversations.links.byConversation(SOURCE, ticket.ticketID);
+        return appMutex.run(visitorLock(RAPIDPRO_SOURCE, ticket.visitor.token), async () => {
+            const existing = await this.conversations.find(RAPIDPRO_SOURCE, ticket.ticketID);
             if (existing) {
                 return existing.roomId;
             }
             const departmentId = await this.conversations.departmentId(ticket.visitor.department);
-            const previous = await this.conversations.openLinkOfVisitor(SOURCE, ticket.visitor.token);
+            const previous = await this.conversations.openLinkOfVisitor(RAPIDPRO_SOURCE, ticket.visitor.token);
             const { visitor } = ticket;
             // The new room first: if Rocket.Chat refuses it (nobody online), the contact's current room stays as it is.
             const link = await this.conversations.open({
-                source: SOURCE,
+                source: RAPIDPRO_SOURCE,
                 conversationKey: ticket.ticketID,
                 contactKey: visitor.token,
                 contact: {
@@ -43,17 +43,17 @@ export class TicketOpener {
                     departmentId,
                 },
                 externalIds: { ticketID: ticket.ticketID, ...(visitor.contactUUID ? { contactUUID: visitor.contactUUID } : {}) },
-                label: 'RapidPro',
+                label: RAPIDPRO_LABEL,
             });
             // Another instance may have opened a room for this very ticket at the same moment: the
             // ticket's first link (links are read in the order they were written) wins everywhere.
-            const first = await this.conversations.links.byConversation(SOURCE, ticket.ticketID);
+            const first = await this.conversations.find(RAPIDPRO_SOURCE, ticket.ticketID);
             if (first && first.roomId !== link.roomId) {
                 await this.conversations.giveWayTo(link, first.roomId);
                 return first.roomId;
             }
             if (previous) {
-                await this.closeReplaced(previous, ticket.ticketID);
+                await this.endReplaced(previous, ticket.ticketID);
             }
             await this.applyCustomFields(ticket, link.visitorToken);
             await this.requestHistory(ticket, link.roomId, visitor.name ?? `RapidPro contact ${visitor.token}`);
@@ -62,7 +62,7 @@ export class TicketOpener {
     }
 
     /** The new ticket's room exists: a failure to close the old one is logged, never failing the new ticket. */
-    private async closeReplaced(previous: ConversationLink, ticketID: string): Promise<void> {
+    private async endReplaced(previous: ConversationLink, ticketID: string): Promise<void> {
         try {
             await this.conversations.closeInRocketChat(previous, `Closed: RapidPro opened a new ticket (${ticketID}) for this contact, replacing ticket ${previous.conversationKey}.`);
         } catch (error) {
@@ -73,7 +73,7 @@ export class TicketOpener {
     private async applyCustomFields(ticket: OpenTicketRequest, visitorToken: string): Promise<void> {
         for (const [key, value] of Object.entries(ticket.visitor.customFields)) {
             try {
-                await this.conversations.livechat.setCustomField(visitorToken, key, value);
+                await this.conversations.setVisitorField(visitorToken, key, value);
             } catch (error) {
                 const reason = error instanceof Error ? error.message : String(error);
                 this.context.logger.warn(`rapidpro: custom field "${key}" was not set on ticket ${ticket.ticketID} (it must be defined under Omnichannel > Custom Fields and its value must pass the field's validation): ${reason}`);
@@ -82,9 +82,9 @@ export class TicketOpener {
     }
 
     private async requestHistory(ticket: OpenTicketRequest, roomId: string, contactName: string): Promise<void> {
-        const hours = await this.context.settings.count(SettingId.RapidProHistoryHours, 6);
+        const hours = await this.context.settings.count(RapidProSetting.HistoryHours, 6);
         const contactUUID = ticket.visitor.contactUUID;
-        if (!contactUUID || (await this.context.settings.text(SettingId.RapidProApiToken)) === '' || (hours === 0 && !ticket.sessionStart)) {
+        if (!contactUUID || (await this.context.settings.text(RapidProSetting.ApiToken)) === '' || (hours === 0 && !ticket.sessionStart)) {
             return;
         }
         const after = ticket.sessionStart ? new Date(ticket.sessionStart).toISOString() : new Date(Date.now() - hours * 3600 * 1000).toISOString();

@@ -4,16 +4,16 @@ import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { forwardVisitorMessage } from './forwardVisitorMessage';
 import { parseVisitorMessage } from './parseVisitorMessage';
-import { requireAppSecret } from '../../security/AppSecretGuard';
+import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `POST /visitor-message`: a visitor message (what the contact wrote in RapidPro) → 201 `{"id": "<message id>"}`. */
 export class VisitorMessageEndpoint extends JsonEndpoint {
     public readonly path = 'visitor-message';
     protected readonly methods = ['post'] as const;
+    protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods = ['post'] as const;
 
     protected async handle(context: RequestContext): Promise<IApiResponse> {
-        await requireAppSecret(context.request.headers, context.settings);
         const id = await forwardVisitorMessage(context, parseVisitorMessage(context.request.content));
         return jsonResponse(201, { id });
     }

@@ -6,7 +6,7 @@ import { RapidProCallbackStore } from './RapidProCallbackStore';
 export async function checkRapidProConfiguration(check: ConfigurationCheck): Promise<void> {
     await check.requires(SettingId.AppSecret, 'calls-refused-replies-not-sent');
     if (!(await new RapidProCallbackStore(check.read.getPersistenceReader(), check.settings).url())) {
-        check.add({ kind: 'rapidpro-not-connected' });
+        check.add({ kind: 'not-connected', call: 'PUT /settings' });
     }
     await check.department(SettingId.DefaultDepartment);
 }

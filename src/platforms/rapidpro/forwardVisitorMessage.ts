@@ -2,12 +2,12 @@ import { ConversationService } from '../../conversations/ConversationService';
 import { HttpError } from '../../http/HttpError';
 import { RequestContext } from '../../http/RequestContext';
 import { VisitorMessageRequest } from './RapidProTypes';
-import { SOURCE } from './TicketOpener';
+import { RAPIDPRO_SOURCE } from './rapidProSource';
 
 /** `/visitor-message`: a visitor message (what the contact wrote in RapidPro), posted as the visitor in its ticket's room, every attachment kept. */
 export async function forwardVisitorMessage(context: RequestContext, message: VisitorMessageRequest): Promise<string> {
     const conversations = new ConversationService(context);
-    const link = await conversations.links.latestOfVisitor(SOURCE, message.token);
+    const link = await conversations.latestOfVisitor(RAPIDPRO_SOURCE, message.token);
     if (!link) {
         throw HttpError.notFound(`no ticket is open for visitor token "${message.token}"; open one with /room first`);
     }

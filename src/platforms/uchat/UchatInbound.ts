@@ -1,23 +1,19 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { BridgeAdapter } from '../../bridges/BridgeAdapter';
+import { PlatformInbound } from '../PlatformInbound';
 import { InboundEvent } from '../../bridges/InboundEvent';
-import { ServiceContext } from '../../conversations/ConversationService';
+import { ConversationService } from '../../conversations/ConversationService';
 import { HttpError } from '../../http/HttpError';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { ConversationLink } from '../../links/ConversationLink';
-import { ConversationLinkStore } from '../../links/ConversationLinkStore';
-import { LivechatGateway } from '../../livechat/LivechatGateway';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
-import { requireBodySignature } from '../../security/requireBodySignature';
-import { SettingId } from '../../settings/SettingId';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { bodyObject, isObject, optionalText, requiredText } from '../../validation/fields';
 import { handoverWords } from './handoverWords';
 import { renderUchatReply } from './renderUchatReply';
-import { handOverToHumans } from './UchatHandover';
-import { UCHAT, uchatLinkOf } from './uchatLink';
+import { UchatSetting } from './UchatSetting';
 
-export const UCHAT_SOURCE = UCHAT;
+export const UCHAT_SOURCE = 'uchat';
+export const UCHAT_LABEL = 'UChat';
 
 /** `hub_mode`, `hub.mode`… from the query, a form or a JSON body (UChat's verification may use any). */
 function hubField(context: RequestContext, name: string): string | undefined {
@@ -37,14 +33,13 @@ function hubField(context: RequestContext, name: string): string | undefined {
  * UChat's API Chat webhook: the hub verification, then the UChat bot's (and UChat agents')
  * replies signed with X-Hub-Signature-256, posted to the visitor by the app's bot user.
  */
-export class UchatInbound implements BridgeAdapter {
-    public readonly source = UCHAT_SOURCE;
-    public readonly label = 'UChat';
+export class UchatInbound implements PlatformInbound {
     public readonly path = 'uchat';
     public readonly methods = ['get', 'post'] as const;
-    public readonly enabledSetting = SettingId.UchatEnabled;
-    public readonly requiredSettings = [SettingId.UchatVerificationKey, SettingId.UchatBotUrl, SettingId.UchatFlowApiKey, SettingId.UchatDepartment];
-    public readonly departmentSetting = SettingId.UchatDepartment;
+    public readonly enabledSetting = UchatSetting.Enabled;
+    public readonly requiredSettings = [UchatSetting.VerificationKey, UchatSetting.BotUrl, UchatSetting.FlowApiKey, UchatSetting.Department];
+    public readonly departmentSetting = UchatSetting.Department;
+    public readonly handoverDepartmentSetting = UchatSetting.HandoverDepartment;
     /** UChat's hub verification may come as a form. */
     public readonly acceptsFormBodies = true;
     public readonly servesWidgetVisitors = true;
@@ -57,7 +52,7 @@ export class UchatInbound implements BridgeAdapter {
         }
         const token = hubField(context, 'verify_token') ?? '';
         const challenge = hubField(context, 'challenge') ?? '';
-        const key = await context.settings.text(SettingId.UchatVerificationKey);
+        const key = await context.settings.text(UchatSetting.VerificationKey);
         if (mode !== 'subscribe' || !constantTimeEqual(token, key)) {
             throw HttpError.forbidden('hub verification refused: hub_mode must be "subscribe" and hub_verify_token must match uchat_verification_key');
         }
@@ -65,9 +60,7 @@ export class UchatInbound implements BridgeAdapter {
         return { status: 200, headers: { 'content-type': 'text/plain' }, content: challenge };
     }
 
-    public async verify({ request, settings }: RequestContext): Promise<void> {
-        await requireBodySignature(request.headers, request.content, 'X-Hub-Signature-256', SettingId.UchatVerificationKey, settings);
-    }
+    public readonly auth: EndpointAuth = { kind: 'signature', header: 'X-Hub-Signature-256', secretSetting: UchatSetting.VerificationKey };
 
     public async parse(context: RequestContext): Promise<Array<InboundEvent>> {
         const body = bodyObject(context.request.content);
@@ -76,8 +69,8 @@ export class UchatInbound implements BridgeAdapter {
             return [];
         }
         const rendered = renderUchatReply(body);
-        const words = handoverWords(await context.settings.text(SettingId.UchatHandoverPayloads));
-        const visitor = await new LivechatGateway(context.read, context.modify, context.appId).findVisitor(token);
+        const words = handoverWords(await context.settings.text(UchatSetting.HandoverPayloads));
+        const name = await new ConversationService(context).visitorName(token);
         return [{
             type: 'bot-reply',
             eventId: optionalText(body, 'id', 'id', 200) ?? optionalText(body, 'message_id', 'message_id', 200),
@@ -85,23 +78,11 @@ export class UchatInbound implements BridgeAdapter {
             ...rendered,
             private: body.private === true || body.private === 'true' || body.private === 1,
             handover: body.handover === true || words.includes(rendered.text.trim().toLowerCase()),
-            opensRoomFrom: visitor ? { visitor: { token, name: visitor.name }, platformConversation: `uchat-${token}`, externalIds: {} } : undefined,
+            opensRoomFrom: name !== undefined ? { visitor: { token, name }, platformConversation: `uchat-${token}`, externalIds: {} } : undefined,
         }];
     }
 
     public answer(): IApiResponse {
         return jsonResponse(200, { status: 'ok' });
-    }
-
-    /** A widget room the bot serves has no link until first contact: adopt the visitor's open room in the bot's department. */
-    public async adoptRoom(visitorToken: string, context: ServiceContext): Promise<ConversationLink | undefined> {
-        const livechat = new LivechatGateway(context.read, context.modify, context.appId);
-        const department = await livechat.findDepartment(await context.settings.text(SettingId.UchatDepartment));
-        const room = department ? (await livechat.openRoomsOfVisitor(visitorToken)).find((candidate) => candidate.department?.id === department.id) : undefined;
-        return room ? uchatLinkOf(room, new ConversationLinkStore(context.read.getPersistenceReader(), context.persistence)) : undefined;
-    }
-
-    public async handOver(link: ConversationLink, context: ServiceContext, reason: string): Promise<void> {
-        await handOverToHumans(link, context, reason);
     }
 }

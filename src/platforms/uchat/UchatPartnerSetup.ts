@@ -4,10 +4,11 @@ import { SettingId } from '../../settings/SettingId';
 import { siteUrl } from '../../settings/siteUrl';
 import { isObject } from '../../validation/fields';
 import { responseJson } from '../../http/responseJson';
+import { UchatSetting } from './UchatSetting';
 
 export type SetupResult = { ok: true } | { ok: false; error: string };
 
-export const UCHAT_SETUP_INPUTS: ReadonlyArray<string> = [SettingId.UchatPartnerApiUrl, SettingId.UchatPartnerApiKey, SettingId.UchatWorkspaceId, SettingId.UchatVerificationKey];
+export const UCHAT_SETUP_INPUTS: ReadonlyArray<string> = [UchatSetting.PartnerApiUrl, UchatSetting.PartnerApiKey, UchatSetting.WorkspaceId, UchatSetting.VerificationKey];
 
 /**
  * The optional one-step setup: sets this app's webhook in UChat through the partner API
@@ -42,7 +43,7 @@ export async function setUpUchatWebhook(read: IRead, http: IHttp, writer: IEnvir
     if (response.statusCode < 200 || response.statusCode >= 300 || !botUrl) {
         return fail(`UChat's partner API answered HTTP ${response.statusCode} ${botUrl ? '' : 'without a bot_url'}: ${(response.content ?? '').slice(0, 200)}`);
     }
-    await writer.getSettings().updateValue(SettingId.UchatBotUrl, botUrl);
+    await writer.getSettings().updateValue(UchatSetting.BotUrl, botUrl);
     logger.info(`uchat: webhook ${webhookUrl} set in UChat (status ${String(data?.webhook_status ?? 'unknown')}); bot_url stored`);
     return { ok: true };
 }

@@ -1,4 +1,4 @@
-import { Choice } from '../../bridges/InboundEvent';
+import { Choice } from '../../links/ConversationState';
 
 /** The `uchat_handover_payloads` setting as a list of lower-case words. */
 export function handoverWords(setting: string): Array<string> {

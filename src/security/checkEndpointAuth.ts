@@ -1,0 +1,35 @@
+import { HttpError } from '../http/HttpError';
+import { headerValue } from '../http/headerValue';
+import { RequestContext } from '../http/RequestContext';
+import { requireAppSecret } from './AppSecretGuard';
+import { constantTimeEqual } from './constantTimeEqual';
+import { EndpointAuth } from './EndpointAuth';
+import { requireBodySignature } from './requireBodySignature';
+
+/** Throws the endpoint's 401 (or 503 when its secret is unset) unless the request proves what `auth` asks for. */
+export async function checkEndpointAuth(auth: EndpointAuth, { request, settings }: RequestContext): Promise<void> {
+    switch (auth.kind) {
+        case 'app-secret':
+            await requireAppSecret(request.headers, settings);
+            return;
+        case 'signature':
+            await requireBodySignature(request.headers, request.content, auth.header, auth.secretSetting, settings);
+            return;
+        case 'token': {
+            const header = headerValue(request.headers, auth.header).trim();
+            const query = auth.query ? request.query?.[auth.query] : undefined;
+            const given = header !== '' ? header : typeof query === 'string' ? query.trim() : '';
+            if (given === '') {
+                throw HttpError.unauthorized(auth.query
+                    ? `missing token: add ?${auth.query}=<${auth.setting}> to the webhook URL or send the ${auth.header} header`
+                    : `missing ${auth.header} header`);
+            }
+            if (!constantTimeEqual(given, await settings.text(auth.setting))) {
+                throw HttpError.unauthorized(`${auth.query ? 'the token' : auth.header} does not match ${auth.secretName ?? auth.setting}`);
+            }
+            return;
+        }
+        case 'none':
+            return;
+    }
+}
