@@ -4,7 +4,7 @@ import { RequestContext } from '../../http/RequestContext';
 import { ConversationLink } from '../../links/ConversationLink';
 import { SettingId } from '../../settings/SettingId';
 import { HISTORY_JOB, HistoryJobData } from './HistoryJob';
-import { OpenTicketRequest } from './RapidProTypes';
+import { OpenTicketRequest } from './types';
 
 export const SOURCE = 'rapidpro';
 
