@@ -19,6 +19,7 @@ import { handOverToHumans } from './UchatHandover';
 import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
 import { uchatConversationId } from './uchatConversationId';
 import { uchatLinkOf } from './uchatLink';
+import { UchatIncomingMessage } from './types';
 
 const ADAPTER = new UchatInbound();
 
@@ -80,7 +81,7 @@ export async function relayVisitorMessage(message: IMessage, context: RelayConte
         }
         const files = visitorMessage.attachments;
         const visitor = room.visitor;
-        const payload: Record<string, unknown> = {
+        const payload: UchatIncomingMessage = {
             content: choice ? choice.title : text,
             message_type: 'incoming',
             sender: {
