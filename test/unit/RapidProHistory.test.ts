@@ -1,4 +1,5 @@
-import { formatHistory, RapidProMessage, utcStamp } from '../../src/platforms/rapidpro/RapidProHistory';
+import { formatHistory, utcStamp } from '../../src/platforms/rapidpro/RapidProHistory';
+import { RapidProMessage } from '../../src/platforms/rapidpro/types';
 
 describe('utcStamp', () => {
     it('formats a UTC time with the zone shown', () => {

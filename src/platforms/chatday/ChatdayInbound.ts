@@ -9,6 +9,7 @@ import { RequestContext } from '../../http/RequestContext';
 import { fileNameOf } from '../../livechat/attachmentFromUrl';
 import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText, requireValidText } from '../../validation/fields';
 import { ChatdaySetting } from './ChatdaySetting';
+import { ChatdayVerifyAnswer } from './types';
 
 export const CHATDAY_SOURCE = 'chatday';
 export const CHATDAY_LABEL = 'Chatday';
@@ -17,7 +18,10 @@ const MEDIA_MIME: Record<string, string> = {
     image: 'image/*', photo: 'image/*', sticker: 'image/*', video: 'video/*', audio: 'audio/*', voice: 'audio/*', file: 'application/octet-stream', document: 'application/octet-stream',
 };
 
-const success = (): IApiResponse => jsonResponse(200, { status: 'SUCCESS' });
+const success = (): IApiResponse => {
+    const answer: ChatdayVerifyAnswer = { status: 'SUCCESS' };
+    return jsonResponse(200, answer);
+};
 
 /** Chatday sends `data` as a string or an object; the first string field among `keys` wins. */
 function pick(data: unknown, keys: ReadonlyArray<string>): string | undefined {

@@ -4,6 +4,7 @@ import { BearerJsonTarget } from '../../outbox/BearerJsonTarget';
 import { PlatformOutbound } from '../PlatformOutbound';
 import { CHATDAY_SOURCE } from './ChatdayInbound';
 import { ChatdaySetting } from './ChatdaySetting';
+import { ChatdaySendMessage } from './types';
 
 function mediaType(mimeType: string): string {
     const group = mimeType.split('/')[0];
@@ -11,9 +12,9 @@ function mediaType(mimeType: string): string {
 }
 
 /** chat_id exactly as Chatday sent it (number or text). */
-function chatIdOf(link: ConversationLink): unknown {
+function chatIdOf(link: ConversationLink): ChatdaySendMessage['chat_id'] {
     try {
-        return JSON.parse(link.externalIds.chatIdJson);
+        return JSON.parse(link.externalIds.chatIdJson) as ChatdaySendMessage['chat_id'];
     } catch {
         return link.externalIds.chatId;
     }
@@ -26,7 +27,7 @@ export class ChatdayOutbound implements PlatformOutbound {
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
         const chatId = chatIdOf(link);
-        const payloads: Array<Record<string, unknown>> = [];
+        const payloads: Array<ChatdaySendMessage> = [];
         if (reply.text.trim() !== '') {
             payloads.push({ message: { type: 'text', data: reply.text }, chat_id: chatId });
         }

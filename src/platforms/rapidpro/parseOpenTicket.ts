@@ -1,6 +1,6 @@
 import { HttpError } from '../../http/HttpError';
 import { bodyObject, firstSpelling, optionalObject, optionalStringMap, optionalText, requiredText } from '../../validation/fields';
-import { OpenTicketRequest } from './RapidProTypes';
+import { OpenTicketRequest } from './types';
 
 /** ISO 8601 date and time as RapidPro sends it (`2019-10-07T15:20:30Z`), or the seed's `2020-07-17 10:28`. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
