@@ -4,6 +4,7 @@
 // whole suite on the newest engine, the integration suites (everything that runs the engine) on
 // the older ones. The outage suite's downtime defaults to 10 s there (TICKETS_OUTAGE_SECONDS
 // overrides it); the newest engine keeps the full 60 s. Runs every step, then fails if any did.
+// The lint (`npm run lint`) runs once, after the type-check: it is the same on every engine.
 'use strict';
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -25,6 +26,7 @@ function main() {
 	const targets = versions.map((version) => engine(version));
 	const results = [];
 	results.push(run(`typecheck against ${versions.join(', ')}`, process.execPath, [path.join(__dirname, 'typecheck-engines.js'), ...versions], {}));
+	results.push(run('lint (npm run lint)', path.join(root, 'node_modules', '.bin', 'eslint'), ['.'], {}));
 	for (const target of targets) {
 		const env = { ENGINE: target.version };
 		if (target.integrationOnly && !process.env.TICKETS_OUTAGE_SECONDS) {

@@ -2,6 +2,7 @@ import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { BridgeEndpoint } from '../bridges/BridgeEndpoint';
 import { FileEndpoint } from '../files/FileEndpoint';
 import { JsonEndpoint } from '../http/JsonEndpoint';
+import { eachOf } from '../platforms/eachOf';
 import { PLATFORMS } from '../platforms/registry';
 import { OutboxRetryEndpoint } from './OutboxRetryEndpoint';
 import { StatusEndpoint } from './StatusEndpoint';
@@ -9,7 +10,7 @@ import { StatusEndpoint } from './StatusEndpoint';
 /** Every public endpoint: each platform's inbound endpoint and its own ones, then the app's. */
 export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
     return [
-        ...PLATFORMS.flatMap((platform) => [
+        ...eachOf(PLATFORMS, (platform) => [
             ...(platform.inbound ? [new BridgeEndpoint(app, platform, platform.inbound)] : []),
             ...(platform.endpoints ? platform.endpoints(app) : []),
         ]),

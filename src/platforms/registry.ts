@@ -1,9 +1,9 @@
-import { chatday } from './chatday';
-import { closer } from './closer';
-import { gitple } from './gitple';
+import { chatday } from './chatday/index';
+import { closer } from './closer/index';
+import { gitple } from './gitple/index';
 import { Platform } from './Platform';
-import { rapidpro } from './rapidpro';
-import { uchat } from './uchat';
+import { rapidpro } from './rapidpro/index';
+import { uchat } from './uchat/index';
 
 /** Every platform the app serves, one line each, in the order the admin and the status list them. */
 export const PLATFORMS: ReadonlyArray<Platform> = [rapidpro, gitple, chatday, uchat, closer];

@@ -5,6 +5,7 @@ import { PENDING_INBOUND_INTERVAL, PENDING_INBOUND_JOB, replayPendingInbound } f
 import { laneJob, SWEEP_INTERVAL, SWEEP_JOB } from '../outbox/DeliveryJobs';
 import { LaneRunner } from '../outbox/LaneRunner';
 import { sweepOutbox } from '../outbox/OutboxSweep';
+import { eachOf } from '../platforms/eachOf';
 import { OUTBOUND_SOURCES, platformOf, PLATFORMS } from '../platforms/registry';
 import { Job } from './Job';
 
@@ -50,6 +51,6 @@ export function buildProcessors(app: IApp): Array<IProcessor> {
         ...OUTBOUND_SOURCES.map((source) => ({ id: laneJob(source), processor: processor(app, lane(source)) })),
         { id: SWEEP_JOB, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: processor(app, sweep) },
         { id: PENDING_INBOUND_JOB, startupSetting: { type: StartupType.RECURRING, interval: PENDING_INBOUND_INTERVAL }, processor: processor(app, replayPending) },
-        ...PLATFORMS.flatMap((platform) => (platform.jobs ?? []).map((job) => ({ id: job.id, processor: processor(app, job.run) }))),
+        ...eachOf(PLATFORMS, (platform) => (platform.jobs ?? []).map((job) => ({ id: job.id, processor: processor(app, job.run) }))),
     ];
 }

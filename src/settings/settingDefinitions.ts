@@ -1,4 +1,5 @@
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+import { eachOf } from '../platforms/eachOf';
 import { PLATFORMS } from '../platforms/registry';
 import { defineSetting } from './defineSetting';
 import { SettingId } from './SettingId';
@@ -11,7 +12,7 @@ const DELIVERY = 'section_delivery';
 export const SETTINGS: ReadonlyArray<ISetting> = [
     defineSetting(SettingId.AppSecret, 'password', GENERAL, ''),
     defineSetting(SettingId.DefaultDepartment, 'string', GENERAL, ''),
-    ...PLATFORMS.flatMap((platform) => platform.settings),
+    ...eachOf(PLATFORMS, (platform) => platform.settings),
     defineSetting(SettingId.DeliveryTimeoutSeconds, 'number', DELIVERY, 15),
     defineSetting(SettingId.DeliveryMaxAgeHours, 'number', DELIVERY, 24),
     defineSetting(SettingId.DeliveryRetryBaseSeconds, 'number', DELIVERY, 2),

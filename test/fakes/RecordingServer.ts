@@ -7,7 +7,8 @@ export interface RecordedRequest {
     query: URLSearchParams;
     headers: http.IncomingHttpHeaders;
     raw: string;
-    body: any; // the parsed JSON (or undefined): tests read its fields freely
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed JSON (or undefined): tests read its fields freely
+    body: any;
     at: number;
 }
 

@@ -23,7 +23,7 @@ import { ScheduledJob } from './bridges/HostSchedulerBridge';
 import { runSlashCommand, SlashCommandCall } from './runSlashCommand';
 import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without typings
 const { denoBinDir } = require('../../scripts/deno-paths');
 
 export interface ApiCall {

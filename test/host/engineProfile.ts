@@ -35,7 +35,7 @@ function versionAtLeast(version: string, minimum: string): boolean {
     return true;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file (tsconfig.json has no resolveJsonModule)
 const loadedVersion: string = require('@rocket.chat/apps-engine/package.json').version;
 
 export const engineProfile: EngineProfile = {

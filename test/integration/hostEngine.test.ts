@@ -4,9 +4,9 @@ import { builtAppPackage } from '../host/appPackage';
 import { engineProfile } from '../host/engineProfile';
 import { RunningHost, startHost } from '../support/startHost';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS package without typings
 const AdmZip = require('adm-zip') as new (zip: Buffer) => { readAsText(entry: string): string };
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without typings
 const { selectedEngine } = require('../../scripts/engines') as { selectedEngine(): { version: string; denoVersion: string } };
 
 /**

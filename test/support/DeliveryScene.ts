@@ -1,5 +1,6 @@
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { RecordedRequest } from '../fakes/RecordingServer';
+import { BridgeWorld } from './BridgeWorld';
 import { RapidProWorld } from './RapidProWorld';
 import { waitFor } from './waitFor';
 
@@ -48,7 +49,7 @@ export class DeliveryScene {
  * Switches Chatday on against the world's fake platform: its register endpoint answers with
  * `signature`, which the app stores through its registration. Resolves once it is stored.
  */
-export async function connectChatday(world: RapidProWorld, token: string, signature: string, extra: Record<string, unknown> = {}): Promise<void> {
+export async function connectChatday(world: BridgeWorld, token: string, signature: string, extra: Record<string, unknown> = {}): Promise<void> {
     world.platform.route('/register', () => ({ status: 200, body: { status: 'SUCCESS', data: { signature_token: signature } } }));
     await world.settings({
         chatday_enabled: true,

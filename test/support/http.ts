@@ -2,7 +2,8 @@ export interface HttpAnswer {
     status: number;
     headers: Record<string, string>;
     text: string;
-    json: any; // whatever JSON the app answered: tests read it freely
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever JSON the app answered: tests read it freely
+    json: any;
 }
 
 /** A real HTTP call on loopback; the JSON body is sent on every method (GET included), as RapidPro does. */

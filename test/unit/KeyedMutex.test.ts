@@ -28,7 +28,7 @@ async function settle(): Promise<void> {
  * holds nothing between calls, and the map is not otherwise observable, so the tests read it.
  */
 function pendingKeys(mutex: KeyedMutex): number {
-    return (mutex as any).tails.size;
+    return (mutex as unknown as { tails: Map<string, unknown> }).tails.size;
 }
 
 describe('KeyedMutex', () => {

@@ -1,4 +1,5 @@
-import { formatHistory, RapidProMessage } from '../../src/platforms/rapidpro/RapidProHistory';
+import { formatHistory } from '../../src/platforms/rapidpro/RapidProHistory';
+import { RapidProMessage } from '../../src/platforms/rapidpro/types';
 
 describe('formatHistory', () => {
     const newestFirst: Array<RapidProMessage> = [

@@ -1,4 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without typings
 const { assertParsesAsEs2017 } = require('../../scripts/es2017') as { assertParsesAsEs2017: (code: string, fileName: string) => void };
 
 describe('the ES2017 check of the bundle (what Apps-Engine 1.53 parses before installing)', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without typings
 const { inputsDigest, recordBuild, upToDateZip } = require('../../scripts/package-inputs');
 
 /** A project tree with the files the zip is built from. */

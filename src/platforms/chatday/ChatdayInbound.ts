@@ -10,11 +10,15 @@ import { fileNameOf } from '../../files/fileNameOf';
 import { wildcardMimeType } from '../../files/wildcardMimeType';
 import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText, requireValidText } from '../../validation/fields';
 import { ChatdaySetting } from './ChatdaySetting';
+import { ChatdayVerifyAnswer } from './types';
 
 export const CHATDAY_SOURCE = 'chatday';
 export const CHATDAY_LABEL = 'Chatday';
 
-const success = (): IApiResponse => jsonResponse(200, { status: 'SUCCESS' });
+const success = (): IApiResponse => {
+    const answer: ChatdayVerifyAnswer = { status: 'SUCCESS' };
+    return jsonResponse(200, answer);
+};
 
 /** Chatday sends `data` as a string or an object; the first string field among `keys` wins. */
 function pick(data: unknown, keys: ReadonlyArray<string>): string | undefined {

@@ -4,11 +4,12 @@ import { AgentReply } from '../../outbound/AgentReply';
 import { BearerJsonTarget } from '../../outbox/BearerJsonTarget';
 import { PlatformOutbound } from '../PlatformOutbound';
 import { ChatdaySetting } from './ChatdaySetting';
+import { ChatdaySendMessage } from './types';
 
 /** chat_id exactly as Chatday sent it (number or text). */
-function chatIdOf(link: ConversationLink): unknown {
+function chatIdOf(link: ConversationLink): ChatdaySendMessage['chat_id'] {
     try {
-        return JSON.parse(link.externalIds.chatIdJson);
+        return JSON.parse(link.externalIds.chatIdJson) as ChatdaySendMessage['chat_id'];
     } catch {
         return link.externalIds.chatId;
     }
@@ -21,7 +22,7 @@ export class ChatdayOutbound implements PlatformOutbound {
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
         const chatId = chatIdOf(link);
-        const payloads: Array<Record<string, unknown>> = [];
+        const payloads: Array<ChatdaySendMessage> = [];
         if (reply.text.trim() !== '') {
             payloads.push({ message: { type: 'text', data: reply.text }, chat_id: chatId });
         }

@@ -5,6 +5,7 @@ import { SettingId } from '../../settings/SettingId';
 import { isObject } from '../../validation/fields';
 import { responseJson } from '../../http/responseJson';
 import { GitpleSetting } from './GitpleSetting';
+import { GitpleUserProfile } from './types';
 
 export interface GitpleMessage {
     id: string;
@@ -12,13 +13,6 @@ export interface GitpleMessage {
     senderId?: string;
     content: unknown;
     ctime?: string;
-}
-
-export interface GitpleUser {
-    name?: string;
-    email?: string;
-    phone?: string;
-    identifier?: string;
 }
 
 const MAX_PAGES = 20;
@@ -63,7 +57,7 @@ export class GitpleApi {
         return new GitpleApi(http, base, { 'app-code': appCode, 'secret': secret }, timeoutMs);
     }
 
-    public async user(userId: string): Promise<GitpleUser | undefined> {
+    public async user(userId: string): Promise<GitpleUserProfile | undefined> {
         const response = await this.get(`${this.base}/v1/exports/users/${encodeURIComponent(userId)}`);
         const data = isObject(response) && isObject(response.data) ? response.data : response;
         if (!isObject(data)) {

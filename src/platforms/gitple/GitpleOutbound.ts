@@ -6,6 +6,7 @@ import { OutboxItem } from '../../outbox/OutboxItem';
 import { receiverErrorText } from '../../outbox/receiverErrorText';
 import { PlatformOutbound } from '../PlatformOutbound';
 import { GitpleSetting } from './GitpleSetting';
+import { GitpleHookMessage } from './types';
 
 class GitpleHooksTarget implements DeliveryTarget {
     public async prepare(item: OutboxItem, { settings }: DeliveryContext): Promise<OutboundRequest | NotReady> {
@@ -35,18 +36,20 @@ export class GitpleOutbound implements PlatformOutbound {
     public readonly fileLinks = 'signed';
 
     public agentReply(link: ConversationLink, reply: AgentReply): Array<Record<string, unknown>> {
-        const content: Array<Record<string, unknown>> = [];
+        const content: GitpleHookMessage['content'] = [];
         if (reply.text.trim() !== '') {
             content.push({ t: reply.text });
         }
         content.push(...reply.attachments.map((file) => ({ l: { u: file.url, m: file.mimeType } })));
-        return [{
+        // The app code rides along for the delivery target, which sends it as the `app-code` header.
+        const hook: GitpleHookMessage & { appCode: string } = {
             appCode: link.externalIds.appCode,
             type: 'message',
             identifier: link.externalIds.identifier ?? link.externalIds.userId,
             anonymous: link.externalIds.anonymous === 'true',
             lang: link.externalIds.lang ?? 'ko',
             content,
-        }];
+        };
+        return [hook];
     }
 }

@@ -2,14 +2,7 @@ import { IHttp, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { responseJson } from '../../http/responseJson';
 import { utcStamp } from '../../time/utcStamp';
-
-export interface RapidProMessage {
-    direction?: string;
-    text?: string;
-    created_on?: string;
-    attachments?: Array<{ content_type?: string; url?: string }>;
-    contact?: { name?: string | null };
-}
+import { RapidProMessage, RapidProMessagesPage } from './types';
 
 const MAX_PAGES = 20;
 
@@ -40,7 +33,7 @@ export async function fetchHistory(
         if (response.statusCode !== 200) {
             throw new Error(`RapidPro's messages API answered HTTP ${response.statusCode}`);
         }
-        const data = responseJson(response) as { results?: Array<RapidProMessage>; next?: string | null } | undefined;
+        const data = responseJson(response) as RapidProMessagesPage | undefined;
         messages.push(...(data?.results ?? []));
         next = typeof data?.next === 'string' && data.next !== '' ? data.next : undefined;
     }

@@ -2,7 +2,7 @@ import { contactKeyOf, ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { PlatformOutbound } from '../PlatformOutbound';
 import { RapidProCallbackTarget } from './RapidProCallbackTarget';
-import { AgentMessageCallback, CloseRoomCallback } from './RapidProTypes';
+import { AgentMessageCallback, RoomClosedCallback } from './types';
 
 /** RapidPro's webhooks: one `agent-message` per agent message (text and every file), one `close-room` per close; `visitor.token` is the contact's token as RapidPro sent it. */
 export class RapidProOutbound implements PlatformOutbound {
@@ -20,11 +20,11 @@ export class RapidProOutbound implements PlatformOutbound {
         if (reply.attachments.length > 0) {
             payload.data.attachments = reply.attachments.map((file) => ({ type: file.mimeType, url: file.url }));
         }
-        return [payload as unknown as Record<string, unknown>];
+        return [payload];
     }
 
     public roomClosed(link: ConversationLink): Record<string, unknown> {
-        const payload: CloseRoomCallback = { type: 'close-room', ticketID: link.conversationKey, visitor: { token: contactKeyOf(link) } };
-        return payload as unknown as Record<string, unknown>;
+        const payload: RoomClosedCallback = { type: 'close-room', ticketID: link.conversationKey, visitor: { token: contactKeyOf(link) } };
+        return payload;
     }
 }

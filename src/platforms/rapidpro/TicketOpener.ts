@@ -3,9 +3,9 @@ import { ConversationService } from '../../conversations/ConversationService';
 import { RequestContext } from '../../http/RequestContext';
 import { ConversationLink, visitorLock } from '../../links/ConversationLink';
 import { HISTORY_JOB, HistoryJobData } from './HistoryJob';
-import { OpenTicketRequest } from './RapidProTypes';
 import { RapidProSetting } from './RapidProSetting';
 import { RAPIDPRO_LABEL, RAPIDPRO_SOURCE } from './rapidProSource';
+import { OpenTicketRequest } from './types';
 
 
 /**

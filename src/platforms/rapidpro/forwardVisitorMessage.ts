@@ -1,8 +1,8 @@
 import { ConversationService } from '../../conversations/ConversationService';
 import { HttpError } from '../../http/HttpError';
 import { RequestContext } from '../../http/RequestContext';
-import { VisitorMessageRequest } from './RapidProTypes';
 import { RAPIDPRO_SOURCE } from './rapidProSource';
+import { VisitorMessageRequest } from './types';
 
 /** `/visitor-message`: a visitor message (what the contact wrote in RapidPro), posted as the visitor in its ticket's room, every attachment kept. */
 export async function forwardVisitorMessage(context: RequestContext, message: VisitorMessageRequest): Promise<string> {

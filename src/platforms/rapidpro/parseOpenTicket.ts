@@ -1,8 +1,8 @@
 import { HttpError } from '../../http/HttpError';
 import { bodyObject, firstSpelling, optionalObject, optionalStringMap, optionalText, requiredText } from '../../validation/fields';
-import { OpenTicketRequest } from './RapidProTypes';
+import { OpenTicketRequest } from './types';
 
-/** ISO 8601 date and time as RapidPro sends it (`2019-10-07T15:20:30Z`), or as RapidPro's other client sends it (`2020-07-17 10:28`). */
+/** ISO 8601 date and time as RapidPro sends it (`2019-10-07T15:20:30Z`), or as the older client sends it (`2020-07-17 10:28`). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** `/room`: both RapidPro clients' spellings (ticketID/ticketId, contactUUID/contactUuid, department/deparment). */
@@ -32,7 +32,7 @@ export function parseOpenTicket(body: unknown): OpenTicketRequest {
         },
         sessionStart,
     };
-    // RapidPro's other client sends a ticket priority; Rocket.Chat gives an app no room priority to
+    // RapidPro's clients send a ticket priority; Rocket.Chat gives an app no room priority to
     // set, so it is checked (text, as sent) and not kept.
     optionalText(root, 'priority', 'priority', 100);
     return ticket;

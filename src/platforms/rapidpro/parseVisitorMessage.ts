@@ -1,7 +1,7 @@
 import { HttpError } from '../../http/HttpError';
 import { bodyObject, httpUrl, isObject, MAX_TEXT_LENGTH, optionalText, requiredText, requireValidText } from '../../validation/fields';
 import { parseVisitorToken } from './parseVisitorToken';
-import { RapidProAttachment, VisitorMessageRequest } from './RapidProTypes';
+import { RapidProAttachment, VisitorMessageRequest } from './types';
 
 export const MAX_ATTACHMENTS = 20;
 

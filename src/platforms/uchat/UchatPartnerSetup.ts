@@ -5,6 +5,7 @@ import { siteUrl } from '../../settings/siteUrl';
 import { isObject } from '../../validation/fields';
 import { responseJson } from '../../http/responseJson';
 import { UchatSetting } from './UchatSetting';
+import { UchatWebhookSetupRequest } from './types';
 
 export type SetupResult = { ok: true } | { ok: false; error: string };
 
@@ -27,11 +28,12 @@ export async function setUpUchatWebhook(read: IRead, http: IHttp, writer: IEnvir
     }
     const webhookUrl = `${await siteUrl(read)}/api/apps/public/${appId}/uchat`;
     const url = `${base.replace(/\/+$/, '')}/api/partner/workspace/${encodeURIComponent(workspace)}/apichat-webhook`;
+    const request: UchatWebhookSetupRequest = { webhook_url: webhookUrl, webhook_verification_key: verificationKey };
     let response;
     try {
         response = await http.post(url, {
             headers: { 'Authorization': `Bearer ${key}`, 'Content-Type': 'application/json' },
-            content: JSON.stringify({ webhook_url: webhookUrl, webhook_verification_key: verificationKey }),
+            content: JSON.stringify(request),
             timeout: (await settings.count(SettingId.DeliveryTimeoutSeconds, 15)) * 1000,
         });
     } catch (error) {

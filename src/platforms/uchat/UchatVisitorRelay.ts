@@ -16,6 +16,7 @@ import { asksForHuman, chosenButton, handoverWords } from './handoverWords';
 import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
 import { uchatConversationId } from './uchatConversationId';
 import { UchatSetting } from './UchatSetting';
+import { UchatIncomingMessage } from './types';
 
 const UCHAT_INBOUND = new UchatInbound();
 
@@ -55,7 +56,7 @@ export async function relayVisitorMessage(message: IMessage, context: AppContext
         }
         const files = visitorMessage.attachments;
         const visitor = room.visitor;
-        const payload: Record<string, unknown> = {
+        const payload: UchatIncomingMessage = {
             content: choice ? choice.title : text,
             message_type: 'incoming',
             sender: {
