@@ -1,13 +1,14 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { PlatformInbound } from '../PlatformInbound';
+
 import { InboundEvent } from '../../bridges/InboundEvent';
 import { RemoteFile } from '../../conversations/RemoteFile';
-import { EndpointAuth } from '../../security/EndpointAuth';
 import { HttpError } from '../../http/HttpError';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { fileNameOf } from '../../livechat/attachmentFromUrl';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText, requireValidText } from '../../validation/fields';
+import { PlatformInbound } from '../PlatformInbound';
 import { ChatdaySetting } from './ChatdaySetting';
 import { ChatdayVerifyAnswer } from './types';
 

@@ -1,4 +1,5 @@
 import { lookup } from 'mime-types';
+
 import { RemoteFile } from '../../conversations/RemoteFile';
 import { fileNameOf } from '../../livechat/attachmentFromUrl';
 import { isObject, JsonObject, MAX_TEXT_LENGTH } from '../../validation/fields';

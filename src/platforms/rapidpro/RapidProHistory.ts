@@ -1,6 +1,7 @@
 import { IHttp, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
-import { RapidProCallbackStore } from './RapidProCallbackStore';
+
 import { responseJson } from '../../http/responseJson';
+import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { RapidProMessage, RapidProMessagesPage } from './types';
 
 const MAX_PAGES = 20;

@@ -1,10 +1,11 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { forwardContactMessage } from './ContactMessageForwarder';
 import { parseVisitorMessage } from './parseVisitorMessage';
-import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `POST /visitor-message`: the contact's message → 201 `{"id": "<message id>"}`. */
 export class VisitorMessageEndpoint extends JsonEndpoint {
