@@ -5,6 +5,7 @@ import { ILivechatRoom, IPostLivechatRoomClosed } from '@rocket.chat/apps-engine
 import { IMessage, IPostMessageSent } from '@rocket.chat/apps-engine/definition/messages';
 import { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+
 import { TicketsCommand } from './src/command/TicketsCommand';
 import { contextOf } from './src/context/contextOf';
 import { buildEndpoints } from './src/endpoints/endpointRegistry';

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
+
 import { RoundTripCounter } from '../test/host/RoundTripCounter';
 import { RapidProWorld, SECRET } from '../test/support/RapidProWorld';
 import { packageTinyApp } from './packageTinyApp';

@@ -1,5 +1,6 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
+
 import { HttpError } from '../http/HttpError';
 import { HttpMethod, JsonEndpoint } from '../http/JsonEndpoint';
 import { requireBody } from '../http/requestBody';

@@ -1,15 +1,15 @@
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AppContext } from '../context/AppContext';
 import { ConversationService } from '../conversations/ConversationService';
-import { Platform } from '../platforms/Platform';
-import { PlatformInbound } from '../platforms/PlatformInbound';
 import { HttpError } from '../http/HttpError';
 import { ConversationLink, visitorLock } from '../links/ConversationLink';
-import { NoAgentOnlineError } from '../livechat/NoAgentOnlineError';
-import { ConversationOrigin, InboundEvent } from './InboundEvent';
-import { PendingInbound, PendingInboundEvents } from './PendingInboundEvents';
 import { derivedMessageId } from '../livechat/derivedMessageId';
 import { DuplicateMessageError } from '../livechat/DuplicateMessageError';
+import { NoAgentOnlineError } from '../livechat/NoAgentOnlineError';
+import { Platform } from '../platforms/Platform';
+import { PlatformInbound } from '../platforms/PlatformInbound';
+import { ConversationOrigin, InboundEvent } from './InboundEvent';
+import { PendingInbound, PendingInboundEvents } from './PendingInboundEvents';
 
 /** At most this many events are kept per end user while nobody is online. */
 const MAX_KEPT = 500;

@@ -1,4 +1,5 @@
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+
 import { RemoteFile } from '../conversations/RemoteFile';
 import { Choice } from '../links/ConversationState';
 

@@ -1,8 +1,9 @@
 import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { AppContext } from '../context/AppContext';
+import { platformOf } from '../platforms/registry';
 import { AppSettings } from '../settings/AppSettings';
 import { BridgeEventApplier } from './BridgeEventApplier';
-import { platformOf } from '../platforms/registry';
 import { bridgeReadiness } from './bridgeReadiness';
 import { PendingInboundEvents } from './PendingInboundEvents';
 

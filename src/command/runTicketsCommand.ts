@@ -1,8 +1,9 @@
 import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
+
 import { retryParked, RetrySelection } from '../outbox/retryParked';
-import { AppSettings } from '../settings/AppSettings';
 import { OUTBOUND_SOURCES } from '../platforms/registry';
+import { AppSettings } from '../settings/AppSettings';
 import { buildStatusReport } from '../status/buildStatusReport';
 import { OperatorTexts } from '../texts/OperatorTexts';
 import { textsFor } from '../texts/textsFor';

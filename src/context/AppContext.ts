@@ -1,4 +1,5 @@
 import { IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { AppSettings } from '../settings/AppSettings';
 
 /** Everything a request, event or job handler may use, gathered once per call. */

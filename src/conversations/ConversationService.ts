@@ -1,20 +1,21 @@
 import { ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+
+import { appMutex } from '../concurrency/KeyedMutex';
 import { AppContext } from '../context/AppContext';
 import { HttpError } from '../http/HttpError';
-import { Choice, conversationState } from '../links/ConversationState';
-import { rocketChatErrorIs } from '../livechat/rocketChatErrorIs';
-import { appMutex } from '../concurrency/KeyedMutex';
-import { conversationLock, ConversationLink } from '../links/ConversationLink';
-import { ConversationLinkStore } from '../links/ConversationLinkStore';
-import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
 import { installationSecret } from '../identity/InstallationSecret';
 import { visitorTokenFor } from '../identity/visitorTokenFor';
+import { ConversationLink,conversationLock } from '../links/ConversationLink';
+import { ConversationLinkStore } from '../links/ConversationLinkStore';
+import { Choice, conversationState } from '../links/ConversationState';
+import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
 import { LivechatGateway } from '../livechat/LivechatGateway';
+import { rocketChatErrorIs } from '../livechat/rocketChatErrorIs';
 import { SettingId } from '../settings/SettingId';
-import { BOT_HANDOVER_TEXTS } from './botHandoverTexts';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
 import { isEmailAddress } from '../validation/isEmailAddress';
+import { BOT_HANDOVER_TEXTS } from './botHandoverTexts';
 import { RemoteFile } from './RemoteFile';
 
 /** Who the end user is, as the platform says. */

@@ -1,4 +1,5 @@
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
+
 import { BridgeEndpoint } from '../bridges/BridgeEndpoint';
 import { FileEndpoint } from '../files/FileEndpoint';
 import { JsonEndpoint } from '../http/JsonEndpoint';

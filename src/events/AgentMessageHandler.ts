@@ -1,13 +1,14 @@
 import { ILivechatMessage } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+
 import { AppContext } from '../context/AppContext';
 import { ConversationService } from '../conversations/ConversationService';
 import { withPublicFileLinks } from '../files/publicFileLinks';
 import { extractAgentReply } from '../outbound/extractAgentReply';
 import { enqueueDeliveries } from '../outbox/Outbox';
-import { siteUrl } from '../settings/siteUrl';
 import { platformOf } from '../platforms/registry';
+import { siteUrl } from '../settings/siteUrl';
 
 /** The visitor's own messages (Rocket.Chat marks them with the visitor's token or sends them as the visitor). */
 function isFromVisitor(message: IMessage): boolean {

@@ -1,4 +1,5 @@
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+
 import { AppContext } from '../context/AppContext';
 import { ConversationService } from '../conversations/ConversationService';
 import { enqueueDelivery } from '../outbox/Outbox';

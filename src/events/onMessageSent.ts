@@ -1,4 +1,5 @@
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+
 import { AppContext } from '../context/AppContext';
 import { PLATFORMS } from '../platforms/registry';
 import { handleMessageSent } from './AgentMessageHandler';

@@ -1,10 +1,11 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 import { IUpload } from '@rocket.chat/apps-engine/definition/uploads';
+
 import { HttpError } from '../http/HttpError';
-import { EndpointAuth } from '../security/EndpointAuth';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { RequestContext } from '../http/RequestContext';
 import { installationSecret } from '../identity/InstallationSecret';
+import { EndpointAuth } from '../security/EndpointAuth';
 import { isValidFileLinkSignature } from './fileLinkSignature';
 import { fileResponseHeaders } from './fileResponseHeaders';
 import { FILE_ENDPOINT_PATH } from './signedFileUrl';

@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+
 import { constantTimeEqual } from '../security/constantTimeEqual';
 
 /** The HMAC label of file links, so the installation secret's other uses can never produce a valid one. */

@@ -1,6 +1,7 @@
 import { IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { AgentReply } from '../outbound/AgentReply';
+
 import { installationSecret } from '../identity/InstallationSecret';
+import { AgentReply } from '../outbound/AgentReply';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
 import { signedFileUrl } from './signedFileUrl';

@@ -1,5 +1,6 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ApiEndpoint, IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { checkEndpointAuth } from '../security/checkEndpointAuth';
 import { EndpointAuth } from '../security/EndpointAuth';
 import { AppSettings } from '../settings/AppSettings';

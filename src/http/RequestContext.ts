@@ -1,4 +1,5 @@
 import { IApiRequest } from '@rocket.chat/apps-engine/definition/api';
+
 import { AppContext } from '../context/AppContext';
 
 /** The app's context plus the request being answered. */

@@ -1,5 +1,6 @@
 import { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { HttpError } from './HttpError';
 import { jsonResponse } from './jsonResponse';
 

@@ -1,4 +1,5 @@
 import { IApiRequest } from '@rocket.chat/apps-engine/definition/api';
+
 import { headerValue } from './headerValue';
 import { HttpError } from './HttpError';
 

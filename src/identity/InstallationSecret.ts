@@ -1,5 +1,6 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { randomBytes } from 'crypto';
+
 import { AssociationKeys } from '../persistence/AssociationKeys';
 
 /** How long after the first candidate was stored no instance can still be about to store another (see below). */

@@ -1,15 +1,16 @@
 import { IModify, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { ILivechatMessageBuilder } from '@rocket.chat/apps-engine/definition/accessors/ILivechatMessageBuilder';
+import { IMessageBuilder } from '@rocket.chat/apps-engine/definition/accessors/IMessageBuilder';
 import { IDepartment, ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
 import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
-import { IMessageBuilder } from '@rocket.chat/apps-engine/definition/accessors/IMessageBuilder';
-import { ILivechatMessageBuilder } from '@rocket.chat/apps-engine/definition/accessors/ILivechatMessageBuilder';
+
+import { isMessageTooLong, messageSizeLimit } from '../settings/messageSizeLimit';
+import { acceptedAttachments } from './acceptedAttachments';
 import { DuplicateMessageError } from './DuplicateMessageError';
 import { NoAgentOnlineError } from './NoAgentOnlineError';
 import { rocketChatErrorIs } from './rocketChatErrorIs';
-import { isMessageTooLong, messageSizeLimit } from '../settings/messageSizeLimit';
-import { acceptedAttachments } from './acceptedAttachments';
 import { splitMessageText } from './splitMessageText';
 
 /** What the app registers a visitor with: never an email or a phone (see registerVisitor). */

@@ -1,4 +1,5 @@
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
+
 import { fileNameOf } from '../files/fileNameOf';
 
 /**

@@ -1,5 +1,6 @@
 import { IMessage, IMessageAttachment, IMessageFile } from '@rocket.chat/apps-engine/definition/messages';
 import { lookup } from 'mime-types';
+
 import { fileNameOf } from '../files/fileNameOf';
 import { absoluteUrl } from './absoluteUrl';
 import { AgentReply, ReplyAttachment } from './AgentReply';

@@ -1,4 +1,5 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from './DeliveryTarget';
 import { OutboxItem } from './OutboxItem';
 import { receiverErrorText } from './receiverErrorText';

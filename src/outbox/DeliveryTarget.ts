@@ -1,4 +1,5 @@
 import { IEnvironmentWrite, IHttpResponse, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { AppSettings } from '../settings/AppSettings';
 import { OutboxItem } from './OutboxItem';
 

@@ -1,8 +1,9 @@
 import { IEnvironmentWrite, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { AppSettings } from '../settings/AppSettings';
 import { conversationHeads, nextDue } from './conversationHeads';
-import { freshItemHints } from './freshItemHints';
 import { DeliveryTarget } from './DeliveryTarget';
+import { freshItemHints } from './freshItemHints';
 import { LaneScheduler } from './LaneScheduler';
 import { LANE_TIMING } from './laneTiming';
 import { OutboxItem } from './OutboxItem';

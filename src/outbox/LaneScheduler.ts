@@ -1,4 +1,5 @@
 import { IModify } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { laneJob } from './DeliveryJobs';
 import { LANE_TIMING } from './laneTiming';
 

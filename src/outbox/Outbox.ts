@@ -1,6 +1,7 @@
 import { IModify, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { LaneScheduler } from './LaneScheduler';
+
 import { freshItemHints } from './freshItemHints';
+import { LaneScheduler } from './LaneScheduler';
 import { LANE_TIMING } from './laneTiming';
 import { OutboxItem } from './OutboxItem';
 import { nextSequence, OutboxStore } from './OutboxStore';

@@ -1,4 +1,5 @@
 import { IEnvironmentWrite, IHttp, IHttpResponse, ILogger, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';

@@ -1,8 +1,9 @@
 import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
+import { SourceStatsStore } from '../stats/SourceStatsStore';
 import { nextDue } from './conversationHeads';
 import { LaneScheduler } from './LaneScheduler';
 import { OutboxStore } from './OutboxStore';
-import { SourceStatsStore } from '../stats/SourceStatsStore';
 
 /**
  * The recurring safety net: every lane with an item due is armed (a no-op for a lane whose job

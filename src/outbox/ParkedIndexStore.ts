@@ -1,5 +1,6 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AssociationKeys } from '../persistence/AssociationKeys';
 import { requireWriter } from '../persistence/requireWriter';

@@ -1,4 +1,5 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { responseJson } from '../http/responseJson';
 
 /** A receiver's own words for a refusal: the first text field among `fields` of its JSON answer (whatever its content type), else its body; cut short. */

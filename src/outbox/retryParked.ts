@@ -1,4 +1,5 @@
 import { ILogger, IModify, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { appMutex } from '../concurrency/KeyedMutex';
 import { LaneScheduler } from './LaneScheduler';
 import { ParkedItem } from './OutboxItem';

@@ -2,6 +2,7 @@ import { IEnvironmentWrite } from '@rocket.chat/apps-engine/definition/accessors
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+
 import { AppContext } from '../context/AppContext';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { Job } from '../scheduler/Job';

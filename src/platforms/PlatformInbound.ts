@@ -1,4 +1,5 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { InboundEvent } from '../bridges/InboundEvent';
 import { HttpMethod } from '../http/JsonEndpoint';
 import { RequestContext } from '../http/RequestContext';

@@ -1,6 +1,7 @@
 import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IJobContext, IProcessor, StartupType } from '@rocket.chat/apps-engine/definition/scheduler';
+
 import { PENDING_INBOUND_INTERVAL, PENDING_INBOUND_JOB, replayPendingInbound } from '../bridges/replayPendingInbound';
 import { laneJob, SWEEP_INTERVAL, SWEEP_JOB } from '../outbox/DeliveryJobs';
 import { LaneRunner } from '../outbox/LaneRunner';

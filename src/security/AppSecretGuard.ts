@@ -1,5 +1,5 @@
-import { HttpError } from '../http/HttpError';
 import { headerValue } from '../http/headerValue';
+import { HttpError } from '../http/HttpError';
 import { AppSettings } from '../settings/AppSettings';
 import { SettingId } from '../settings/SettingId';
 import { constantTimeEqual } from './constantTimeEqual';

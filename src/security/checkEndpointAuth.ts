@@ -1,5 +1,5 @@
-import { HttpError } from '../http/HttpError';
 import { headerValue } from '../http/headerValue';
+import { HttpError } from '../http/HttpError';
 import { RequestContext } from '../http/RequestContext';
 import { requireAppSecret } from './AppSecretGuard';
 import { constantTimeEqual } from './constantTimeEqual';

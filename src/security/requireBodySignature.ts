@@ -1,7 +1,6 @@
-import { HttpError } from '../http/HttpError';
 import { headerValue } from '../http/headerValue';
+import { HttpError } from '../http/HttpError';
 import { AppSettings } from '../settings/AppSettings';
-
 import { verifyBodySignature } from './verifyBodySignature';
 
 /** Throws 401 unless the `sha256=` HMAC in `headerName` matches the body signed with the secret in `secretSetting`. */

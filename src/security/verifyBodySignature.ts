@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
+
 import { plausibleSerialisations } from './jsonSerialisations';
 
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;

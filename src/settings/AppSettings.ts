@@ -1,4 +1,5 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { settingsCache } from './settingsCache';
 
 /** The one place that reads settings: typed, trimmed, with defaults for empty values. */

@@ -1,5 +1,6 @@
 import { IEnvironmentWrite, IHttp, ILogger, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+
 import { PLATFORMS } from '../platforms/registry';
 import { AppSettings } from './AppSettings';
 import { settingsCache } from './settingsCache';

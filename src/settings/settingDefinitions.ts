@@ -1,4 +1,5 @@
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
+
 import { eachOf } from '../platforms/eachOf';
 import { PLATFORMS } from '../platforms/registry';
 import { defineSetting } from './defineSetting';

@@ -1,4 +1,5 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { AppSettings } from '../settings/AppSettings';
 import { DepartmentLookup } from './DepartmentLookup';
 import { Effect, Problem } from './Problem';

@@ -1,4 +1,5 @@
 import { IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { PendingInboundEvents } from '../bridges/PendingInboundEvents';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { conversationHeads } from '../outbox/conversationHeads';

@@ -1,6 +1,7 @@
 import { IRead } from '@rocket.chat/apps-engine/definition/accessors';
-import { AppSettings } from '../settings/AppSettings';
+
 import { PLATFORMS } from '../platforms/registry';
+import { AppSettings } from '../settings/AppSettings';
 import { ConfigurationCheck } from './ConfigurationCheck';
 import { DepartmentLookup } from './DepartmentLookup';
 import { Problem } from './Problem';

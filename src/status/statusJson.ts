@@ -1,6 +1,6 @@
 import { en } from '../texts/en';
-import { describeProblem } from './describeProblem';
 import { StatusReport } from './buildStatusReport';
+import { describeProblem } from './describeProblem';
 
 /** The status endpoint's answer: the report with each source's problems in (English) words and each parked item's conversation as `room`. */
 export function statusJson(report: StatusReport): object {

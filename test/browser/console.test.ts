@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ElementHandle } from 'puppeteer-core';
-import { CHATDAY_SEND_PATH } from '../fakes/FakeChatday';
+
 import { DEMO } from '../fakes/demoCredentials';
+import { CHATDAY_SEND_PATH } from '../fakes/FakeChatday';
 import { RAPIDPRO_CALLBACK_PATH } from '../fakes/FakeRapidPro';
 import { ConsoleBrowser } from '../support/ConsoleBrowser';
 import { httpCall } from '../support/http';

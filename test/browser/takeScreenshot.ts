@@ -1,4 +1,5 @@
 import * as path from 'path';
+
 import { DEMO } from '../fakes/demoCredentials';
 import { ConsoleBrowser } from '../support/ConsoleBrowser';
 import { httpCall } from '../support/http';

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
+
 import { DEMO } from './demoCredentials';
 import { RecordingServer } from './RecordingServer';
 

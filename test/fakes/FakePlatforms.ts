@@ -2,9 +2,9 @@ import { DEMO } from './demoCredentials';
 import { FakeChatday } from './FakeChatday';
 import { FakeCloserRelay } from './FakeCloserRelay';
 import { FakeGitple } from './FakeGitple';
+import { FAKE_PLATFORMS, FakePlatformName } from './fakePlatformPorts';
 import { FakeRapidPro } from './FakeRapidPro';
 import { FakeUchat } from './FakeUchat';
-import { FAKE_PLATFORMS, FakePlatformName } from './fakePlatformPorts';
 import { Attempt, RecordingServer } from './RecordingServer';
 
 /** Every platform the app talks to, faked on loopback, each checking the playground's demo credentials. */

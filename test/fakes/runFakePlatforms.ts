@@ -1,5 +1,5 @@
-import { FakePlatforms } from './FakePlatforms';
 import { FAKE_PLATFORMS, fakePlatformPorts } from './fakePlatformPorts';
+import { FakePlatforms } from './FakePlatforms';
 import { requestLine } from './requestLine';
 
 /** `npm run fake-platforms`: every platform faked on its fixed port, printing one line per request it receives. */

@@ -1,5 +1,5 @@
-import { FakePlatforms } from './FakePlatforms';
 import { fakePlatformPorts } from './fakePlatformPorts';
+import { FakePlatforms } from './FakePlatforms';
 import { requestLine } from './requestLine';
 
 export interface StartedFakes {

@@ -1,7 +1,7 @@
+import { emojiList } from 'emoji-toolkit';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import { emojiList } from 'emoji-toolkit';
 
 /** The console's files: plain HTML, CSS and JavaScript modules, served as they are (no build step). */
 export const CONSOLE_DIR = path.join(__dirname, 'console');

@@ -1,4 +1,5 @@
 import * as http from 'http';
+
 import { HostStore } from './HostStore';
 
 const FILE_UPLOAD = /^\/file-upload\/([^/]+)\/(.*)$/;

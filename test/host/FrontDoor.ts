@@ -1,14 +1,15 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
+
 import { FakePlatforms } from '../fakes/FakePlatforms';
+import { parseHostBody } from './api/parseHostBody';
 import { serveConsole } from './ConsoleFiles';
 import { serveFileUpload } from './FileUploadRoute';
-import { LocalRocketChat } from './LocalRocketChat';
 import { InspectionApi } from './InspectionApi';
-import { parseHostBody } from './api/parseHostBody';
-import { parseAppRequestBody } from './parseAppRequestBody';
 import { LivechatWidgetApi } from './LivechatWidgetApi';
+import { LocalRocketChat } from './LocalRocketChat';
 import { matchEndpoint } from './matchEndpoint';
+import { parseAppRequestBody } from './parseAppRequestBody';
 import { sendJson } from './sendJson';
 
 /** Pins an app call to one instance of a cluster (tests); the front door removes it. */

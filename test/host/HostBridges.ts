@@ -1,4 +1,5 @@
 import { AppBridges } from '@rocket.chat/apps-engine/server/bridges';
+
 import { HostActivationBridge } from './bridges/HostActivationBridge';
 import { HostApiBridge } from './bridges/HostApiBridge';
 import { HostAppDetailChangesBridge } from './bridges/HostAppDetailChangesBridge';

@@ -1,9 +1,10 @@
-import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IDepartment } from '@rocket.chat/apps-engine/definition/livechat/IDepartment';
+import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { AppInterface } from '@rocket.chat/apps-engine/definition/metadata';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+
 import { HostErrors } from './HostErrors';
 
 /** The events one Rocket.Chat instance fires: the app of that instance handles them. */

@@ -4,6 +4,7 @@ import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat/IVisitor'
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
 import { HostJobStore } from './scheduler/HostJobStore';
 
 export interface StoredDepartment extends IDepartment {

@@ -1,17 +1,18 @@
 import * as http from 'http';
+
 import { FakePlatforms } from '../fakes/FakePlatforms';
-import { LocalRocketChat } from './LocalRocketChat';
 import { appRoutes } from './api/appRoutes';
 import { ChangeFeed } from './api/ChangeFeed';
 import { HostApiContext } from './api/HostApiContext';
 import { HostApiError } from './api/HostApiError';
+import { answer, HostAnswer, HostRoute } from './api/HostRoute';
 import { logRoutes } from './api/logRoutes';
 import { omnichannelRoutes } from './api/omnichannelRoutes';
 import { HostBody } from './api/parseHostBody';
 import { receiverRoutes } from './api/receiverRoutes';
 import { roomRoutes } from './api/roomRoutes';
-import { answer, HostAnswer, HostRoute } from './api/HostRoute';
 import { settingRoutes } from './api/settingRoutes';
+import { LocalRocketChat } from './LocalRocketChat';
 import { sendJson } from './sendJson';
 
 function matches(pattern: string, segments: ReadonlyArray<string>): Record<string, string> | undefined {

@@ -4,13 +4,14 @@ import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat/IVisitor'
 import { IMessage, IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser, UserStatusConnection, UserType } from '@rocket.chat/apps-engine/definition/users';
+
 import { engineProfile } from './engineProfile';
 import { InstanceEvents } from './HostEvents';
 import { HostStore } from './HostStore';
 import { randomId } from './ids';
+import { checkAttachmentLinks, checkMessageSize } from './messageRules';
 import { MeteorError } from './MeteorError';
 import { registerGuest, registrationOf } from './registerGuest';
-import { checkAttachmentLinks, checkMessageSize } from './messageRules';
 
 export interface NewMessage {
     roomId: string;

@@ -1,7 +1,8 @@
-import * as http from 'http';
 import { ILivechatRoom, OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat/IVisitor';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+import * as http from 'http';
+
 import { multipartFormData } from './api/multipartFormData';
 import { parseHostBody } from './api/parseHostBody';
 import { LocalRocketChat } from './LocalRocketChat';

@@ -1,26 +1,27 @@
-import { randomBytes } from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { AppStatus } from '@rocket.chat/apps-engine/definition/AppStatus';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+import { HttpCall } from './bridges/HostHttpBridge';
+import { ScheduledJob } from './bridges/HostSchedulerBridge';
 import { HostBridges } from './HostBridges';
 import { HostErrors } from './HostErrors';
 import { HostEvents } from './HostEvents';
 import { HostStore } from './HostStore';
-import { isEngineLogLine } from './isEngineLogLine';
 import { randomId } from './ids';
-import { failPendingRuntimeCalls, runtimeProcesses } from './runtimeProcesses';
+import { isEngineLogLine } from './isEngineLogLine';
 import { LivechatService } from './LivechatService';
+import { runSlashCommand, SlashCommandCall } from './runSlashCommand';
+import { failPendingRuntimeCalls, runtimeProcesses } from './runtimeProcesses';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
 import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
 import { MemorySourceStorage } from './storage/MemorySourceStorage';
-import { HttpCall } from './bridges/HostHttpBridge';
-import { ScheduledJob } from './bridges/HostSchedulerBridge';
-import { runSlashCommand, SlashCommandCall } from './runSlashCommand';
 import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without typings

@@ -1,11 +1,11 @@
-import { fakePlatformOrigins } from '../fakes/fakePlatformPorts';
 import { DEMO } from '../fakes/demoCredentials';
+import { fakePlatformOrigins } from '../fakes/fakePlatformPorts';
 import { FakePlatforms } from '../fakes/FakePlatforms';
 import { startFakePlatforms } from '../fakes/startFakePlatforms';
+import { builtAppPackage } from './appPackage';
 import { keepDenoOutOfTerminalGroup } from './denoOutOfTerminalGroup';
 import { engineProfile } from './engineProfile';
 import { FrontDoor } from './FrontDoor';
-import { builtAppPackage } from './appPackage';
 import { LocalRocketChat } from './LocalRocketChat';
 import { PLAYGROUND_DEPARTMENTS, setUpPlayground } from './playgroundSetup';
 

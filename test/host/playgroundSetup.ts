@@ -1,8 +1,8 @@
 import { DEMO } from '../fakes/demoCredentials';
 import { CHATDAY_REGISTER_PATH, CHATDAY_SEND_PATH } from '../fakes/FakeChatday';
 import { CLOSER_RELAY_PATH } from '../fakes/FakeCloserRelay';
-import { RAPIDPRO_CALLBACK_PATH } from '../fakes/FakeRapidPro';
 import { FakePlatformName } from '../fakes/fakePlatformPorts';
+import { RAPIDPRO_CALLBACK_PATH } from '../fakes/FakeRapidPro';
 import { UCHAT_BOT_PATH } from '../fakes/FakeUchat';
 import { LocalRocketChat } from './LocalRocketChat';
 

@@ -1,4 +1,5 @@
 import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat/IVisitor';
+
 import { HostStore } from './HostStore';
 import { randomId } from './ids';
 

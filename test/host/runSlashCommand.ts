@@ -1,6 +1,7 @@
-import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
+import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+
 import { HostCommandBridge } from './bridges/HostCommandBridge';
 import { HostStore } from './HostStore';
 

@@ -1,6 +1,6 @@
+import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 import { ChildProcess } from 'child_process';
 import { EventEmitter } from 'events';
-import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
 
 /** What a ProxiedApp exposes of its runtime: getDenoRuntime() up to Apps-Engine 1.53, getRuntimeController() later. */
 interface RuntimeOwner {

@@ -1,4 +1,5 @@
 import { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
+
 import { HostErrors } from './HostErrors';
 
 type Runtime = { sendRequest(message: { method: string }, options?: unknown): Promise<unknown> };

@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+
 import { HttpAnswer } from '../support/http';
 import { RapidProWorld, SECRET } from '../support/RapidProWorld';
 

@@ -1,9 +1,9 @@
 import { RecordedRequest } from '../fakes/RecordingServer';
 import { engineProfile } from '../host/engineProfile';
-import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
+import { bridgeContract,BridgeDriver } from '../support/bridgeContract';
 import { BridgeWorld } from '../support/BridgeWorld';
-import { signedLinkPattern, throughDoor } from '../support/signedLinks';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
+import { signedLinkPattern, throughDoor } from '../support/signedLinks';
 import { waitFor } from '../support/waitFor';
 
 const SIGNATURE = 'cd-signature-token-7f3a9b2c';

@@ -1,9 +1,10 @@
 import { createHmac } from 'crypto';
+
 import { RecordedRequest } from '../fakes/RecordingServer';
-import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
+import { bridgeContract,BridgeDriver } from '../support/bridgeContract';
 import { APP_SECRET, BridgeWorld } from '../support/BridgeWorld';
-import { signedLinkPattern } from '../support/signedLinks';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
+import { signedLinkPattern } from '../support/signedLinks';
 import { waitFor } from '../support/waitFor';
 
 const TOKEN = 'closer-webhook-token-5e1f0c';

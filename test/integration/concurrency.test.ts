@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+
 import { RapidProWorld } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
 

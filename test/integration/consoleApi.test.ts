@@ -1,10 +1,11 @@
 import * as http from 'http';
+
 import { DEMO } from '../fakes/demoCredentials';
 import { engineProfile } from '../host/engineProfile';
 import { FrontDoor } from '../host/FrontDoor';
-import { httpCall, HttpAnswer } from '../support/http';
-import { RunningPlayground, startPlayground } from '../support/startPlayground';
+import { HttpAnswer,httpCall } from '../support/http';
 import { RunningHost, startHost } from '../support/startHost';
+import { RunningPlayground, startPlayground } from '../support/startPlayground';
 
 /** The routes the web console works through: its files, the change feed, the app and calls to it, the login, the fake receivers. */
 let playground: RunningPlayground;

@@ -1,10 +1,11 @@
 import { createHmac } from 'crypto';
-import { RecordedRequest } from '../fakes/RecordingServer';
+
 import { phpJsonEncode } from '../../src/security/jsonSerialisations';
-import { BridgeDriver, bridgeContract } from '../support/bridgeContract';
+import { RecordedRequest } from '../fakes/RecordingServer';
+import { bridgeContract,BridgeDriver } from '../support/bridgeContract';
 import { BridgeWorld } from '../support/BridgeWorld';
-import { signedLinkPattern, throughDoor } from '../support/signedLinks';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';
+import { signedLinkPattern, throughDoor } from '../support/signedLinks';
 import { waitFor } from '../support/waitFor';
 
 const SECRET = 'gitple-event-secret-ㄱ';

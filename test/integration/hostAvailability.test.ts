@@ -1,4 +1,5 @@
 import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+
 import { HostLivechatBridge } from '../host/bridges/HostLivechatBridge';
 import { LocalRocketChat } from '../host/LocalRocketChat';
 

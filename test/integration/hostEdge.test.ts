@@ -1,10 +1,11 @@
-import * as http from 'http';
-import { gzipSync } from 'zlib';
 import { IHttpResponse, RequestMethod } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 import { IHttpBridgeRequestInfo } from '@rocket.chat/apps-engine/server/bridges/HttpBridge';
 import { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
+import * as http from 'http';
+import { gzipSync } from 'zlib';
+
 import { RecordingServer } from '../fakes/RecordingServer';
 import { HostHttpBridge } from '../host/bridges/HostHttpBridge';
 import { HostPersistenceBridge } from '../host/bridges/HostPersistenceBridge';

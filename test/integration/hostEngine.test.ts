@@ -1,5 +1,6 @@
-import { execFileSync } from 'child_process';
 import { AppStatusUtils } from '@rocket.chat/apps-engine/definition/AppStatus';
+import { execFileSync } from 'child_process';
+
 import { builtAppPackage } from '../host/appPackage';
 import { engineProfile } from '../host/engineProfile';
 import { RunningHost, startHost } from '../support/startHost';

@@ -1,6 +1,7 @@
 import { ILivechatMessage, ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
 import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
 import { HostLivechatBridge } from '../host/bridges/HostLivechatBridge';
 import { FrontDoor } from '../host/FrontDoor';
 import { LocalRocketChat } from '../host/LocalRocketChat';

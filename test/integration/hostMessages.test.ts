@@ -1,6 +1,7 @@
-import { engineProfile } from '../host/engineProfile';
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessageAttachment, MessageActionType } from '@rocket.chat/apps-engine/definition/messages';
+
+import { engineProfile } from '../host/engineProfile';
 import { FrontDoor } from '../host/FrontDoor';
 import { httpCall } from '../support/http';
 import { httpBytes } from '../support/httpBytes';

@@ -1,6 +1,7 @@
-import { engineProfile } from '../host/engineProfile';
 import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+
+import { engineProfile } from '../host/engineProfile';
 import { randomId } from '../host/ids';
 import { httpCall } from '../support/http';
 import { RapidProWorld } from '../support/RapidProWorld';

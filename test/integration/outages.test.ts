@@ -1,5 +1,6 @@
-import { createHmac } from 'crypto';
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+import { createHmac } from 'crypto';
+
 import { FakeRapidPro } from '../fakes/FakeRapidPro';
 import { RecordedRequest } from '../fakes/RecordingServer';
 import { APP_SECRET, BridgeWorld } from '../support/BridgeWorld';

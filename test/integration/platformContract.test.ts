@@ -1,8 +1,9 @@
-import { createHmac } from 'crypto';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
-import { phpJsonEncode } from '../../src/security/jsonSerialisations';
+import { createHmac } from 'crypto';
+
 import { GitpleSessionLine, GitpleUserProfile } from '../../src/platforms/gitple/types';
 import { UchatHubVerification } from '../../src/platforms/uchat/types';
+import { phpJsonEncode } from '../../src/security/jsonSerialisations';
 import { RecordedRequest } from '../fakes/RecordingServer';
 import { connectChatday } from '../support/DeliveryScene';
 import { HttpAnswer } from '../support/http';

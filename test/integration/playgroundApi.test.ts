@@ -1,9 +1,10 @@
+import { LogMessageSeverity } from '@rocket.chat/apps-engine/definition/accessors';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LogMessageSeverity } from '@rocket.chat/apps-engine/definition/accessors';
-import { FrontDoor } from '../host/FrontDoor';
+
 import { LOG_TEXT_LIMIT } from '../host/api/appLogView';
-import { httpCall, HttpAnswer } from '../support/http';
+import { FrontDoor } from '../host/FrontDoor';
+import { HttpAnswer,httpCall } from '../support/http';
 import { multipartBody } from '../support/multipartBody';
 import { RunningHost, startHost } from '../support/startHost';
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
+
 import { FAKE_PLATFORMS, fakePlatformOrigins, fakePlatformPorts } from '../fakes/fakePlatformPorts';
 import { httpCall } from '../support/http';
 import { atAddresses, readmeExample, runBash } from '../support/readmeExamples';

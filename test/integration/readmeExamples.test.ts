@@ -1,13 +1,14 @@
-import { createHmac } from 'crypto';
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+import { createHmac } from 'crypto';
+
 import { DEMO } from '../fakes/demoCredentials';
-import { RAPIDPRO_CALLBACK_PATH } from '../fakes/FakeRapidPro';
 import { CHATDAY_REGISTER_PATH, CHATDAY_SEND_PATH } from '../fakes/FakeChatday';
 import { CLOSER_RELAY_PATH } from '../fakes/FakeCloserRelay';
 import { FakePlatforms } from '../fakes/FakePlatforms';
+import { RAPIDPRO_CALLBACK_PATH } from '../fakes/FakeRapidPro';
 import { UCHAT_BOT_PATH } from '../fakes/FakeUchat';
-import { requestLine, SHOWN_BODY } from '../fakes/requestLine';
 import { RecordedRequest } from '../fakes/RecordingServer';
+import { requestLine, SHOWN_BODY } from '../fakes/requestLine';
 import { FrontDoor } from '../host/FrontDoor';
 import { setUpPlayground } from '../host/playgroundSetup';
 import { httpCall } from '../support/http';

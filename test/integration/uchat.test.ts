@@ -1,5 +1,6 @@
-import { createHmac } from 'crypto';
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+import { createHmac } from 'crypto';
+
 import { phpJsonEncode } from '../../src/security/jsonSerialisations';
 import { BridgeWorld } from '../support/BridgeWorld';
 import { deliveredAfterFailure } from '../support/deliveredAfterFailure';

@@ -1,5 +1,6 @@
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+
 import { RecordingServer } from '../fakes/RecordingServer';
 import { FrontDoor } from '../host/FrontDoor';
 import { httpCall } from './http';

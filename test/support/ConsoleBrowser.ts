@@ -1,4 +1,5 @@
 import puppeteer, { Browser, ElementHandle, Page } from 'puppeteer-core';
+
 import { chromiumPath } from './chromium';
 
 /** How long one step in the page may take before the test fails. */

@@ -1,4 +1,5 @@
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+
 import { RecordedRequest } from '../fakes/RecordingServer';
 import { BridgeWorld } from './BridgeWorld';
 import { RapidProWorld } from './RapidProWorld';

@@ -1,6 +1,7 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+
 import { FAKE_PLATFORMS, FakePlatformName } from '../fakes/fakePlatformPorts';
 
 const README = path.resolve(__dirname, '..', '..', 'README.md');

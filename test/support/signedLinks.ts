@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+
 import { LocalRocketChat } from '../host/LocalRocketChat';
 import { BridgeWorld } from './BridgeWorld';
 import { BytesAnswer, httpBytes } from './httpBytes';

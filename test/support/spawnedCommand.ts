@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
+
 import { waitFor } from './waitFor';
 
 const ROOT = path.resolve(__dirname, '..', '..');

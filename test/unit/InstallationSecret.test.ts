@@ -1,5 +1,6 @@
 import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+
 import { InstallationSecret, SECRET_SETTLES_AFTER_MS } from '../../src/identity/InstallationSecret';
 import { visitorTokenFor } from '../../src/identity/visitorTokenFor';
 

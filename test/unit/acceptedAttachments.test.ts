@@ -1,4 +1,5 @@
 import { MessageActionType } from '@rocket.chat/apps-engine/definition/messages';
+
 import { acceptedAttachments, acceptedLink } from '../../src/livechat/acceptedAttachments';
 
 describe('links Rocket.Chat accepts in attachments', () => {

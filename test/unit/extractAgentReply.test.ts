@@ -1,4 +1,5 @@
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
+
 import { extractAgentReply } from '../../src/outbound/extractAgentReply';
 
 const SITE = 'https://chat.example.com/';

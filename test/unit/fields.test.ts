@@ -1,7 +1,7 @@
-import { badRequest } from '../support/badRequest';
 import {
     bodyObject, firstSpelling, httpUrl, isObject, MAX_FIELD_LENGTH, optionalObject, optionalStringMap, optionalText, requiredText, requireValidText,
 } from '../../src/validation/fields';
+import { badRequest } from '../support/badRequest';
 
 describe('requireValidText', () => {
     it('keeps any text of valid Unicode, surrogate pairs (emoji) included', () => {

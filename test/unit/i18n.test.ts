@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+
 import { PLATFORMS } from '../../src/platforms/registry';
 import { SETTINGS } from '../../src/settings/settingDefinitions';
 import { SettingId } from '../../src/settings/SettingId';

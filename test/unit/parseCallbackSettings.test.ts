@@ -1,5 +1,5 @@
-import { badRequest } from '../support/badRequest';
 import { parseCallbackSettings } from '../../src/platforms/rapidpro/parseCallbackSettings';
+import { badRequest } from '../support/badRequest';
 
 
 describe('parseCallbackSettings', () => {

@@ -1,5 +1,5 @@
-import { badRequest } from '../support/badRequest';
 import { parseOpenTicket } from '../../src/platforms/rapidpro/parseOpenTicket';
+import { badRequest } from '../support/badRequest';
 
 
 describe('parseOpenTicket', () => {

@@ -1,6 +1,6 @@
-import { badRequest } from '../support/badRequest';
 import { MAX_ATTACHMENTS, parseVisitorMessage } from '../../src/platforms/rapidpro/parseVisitorMessage';
 import { MAX_TEXT_LENGTH } from '../../src/validation/fields';
+import { badRequest } from '../support/badRequest';
 
 
 const visitor = { token: 'tok-1' };

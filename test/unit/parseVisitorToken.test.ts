@@ -1,5 +1,5 @@
-import { badRequest } from '../support/badRequest';
 import { parseVisitorToken } from '../../src/platforms/rapidpro/parseVisitorToken';
+import { badRequest } from '../support/badRequest';
 
 
 describe('parseVisitorToken', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+
 import { PLATFORMS } from '../../src/platforms/registry';
 
 const ROOT = path.resolve(__dirname, '..', '..');

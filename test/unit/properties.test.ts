@@ -1,16 +1,17 @@
-import * as fc from 'fast-check';
 import { createHmac } from 'crypto';
+import * as fc from 'fast-check';
+
 import { HttpError } from '../../src/http/HttpError';
+import { absoluteUrl } from '../../src/outbound/absoluteUrl';
+import { backoffDelayMs } from '../../src/outbox/retryPolicy';
+import { gitpleContent } from '../../src/platforms/gitple/gitpleContent';
 import { parseOpenTicket } from '../../src/platforms/rapidpro/parseOpenTicket';
 import { parseVisitorMessage } from '../../src/platforms/rapidpro/parseVisitorMessage';
-import { uchatConversationId } from '../../src/platforms/uchat/uchatConversationId';
 import { chosenButton } from '../../src/platforms/uchat/handoverWords';
-import { gitpleContent } from '../../src/platforms/gitple/gitpleContent';
-import { absoluteUrl } from '../../src/outbound/absoluteUrl';
+import { uchatConversationId } from '../../src/platforms/uchat/uchatConversationId';
 import { constantTimeEqual } from '../../src/security/constantTimeEqual';
 import { phpJsonEncode } from '../../src/security/jsonSerialisations';
 import { verifyBodySignature } from '../../src/security/verifyBodySignature';
-import { backoffDelayMs } from '../../src/outbox/retryPolicy';
 
 /** Property-based checks (fast-check) of parsers, signatures and key round-trips. */
 

@@ -1,5 +1,5 @@
-import { renderUchatReply } from '../../src/platforms/uchat/renderUchatReply';
 import { asksForHuman, chosenButton, handoverWords } from '../../src/platforms/uchat/handoverWords';
+import { renderUchatReply } from '../../src/platforms/uchat/renderUchatReply';
 import { uchatConversationId } from '../../src/platforms/uchat/uchatConversationId';
 
 const base = { sender_id: 'visitor-1', conv_id: 123, type: 'text', message_type: 'outgoing', private: false };

@@ -1,4 +1,5 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { responseJson } from '../../src/http/responseJson';
 import { receiverErrorText } from '../../src/outbox/receiverErrorText';
 

@@ -1,4 +1,5 @@
 import { emojiList, shortnameToUnicode } from 'emoji-toolkit';
+
 import { shortcodesToEmoji } from '../../src/outbound/shortcodesToEmoji';
 
 /** The emoji as code points, so a test failure shows which sequence came out. */

@@ -1,4 +1,5 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { signatureTokenFrom } from '../../src/platforms/chatday/signatureTokenFrom';
 
 const answer = (fields: Partial<IHttpResponse>): IHttpResponse => ({ url: 'https://x', method: 'get' as IHttpResponse['method'], statusCode: 200, ...fields });

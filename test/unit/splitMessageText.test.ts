@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+
 import { splitMessageText } from '../../src/livechat/splitMessageText';
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+
 import { phpJsonEncode, plausibleSerialisations } from '../../src/security/jsonSerialisations';
 import { signBody, verifyBodySignature } from '../../src/security/verifyBodySignature';
 

@@ -1,14 +1,15 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { PlatformInbound } from '../PlatformInbound';
+
 import { InboundEvent } from '../../bridges/InboundEvent';
 import { RemoteFile } from '../../conversations/RemoteFile';
-import { EndpointAuth } from '../../security/EndpointAuth';
+import { fileNameOf } from '../../files/fileNameOf';
+import { wildcardMimeType } from '../../files/wildcardMimeType';
 import { HttpError } from '../../http/HttpError';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
-import { fileNameOf } from '../../files/fileNameOf';
-import { wildcardMimeType } from '../../files/wildcardMimeType';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { bodyObject, isObject, JsonObject, MAX_TEXT_LENGTH, optionalObject, requiredText, requireValidText } from '../../validation/fields';
+import { PlatformInbound } from '../PlatformInbound';
 import { ChatdaySetting } from './ChatdaySetting';
 import { ChatdayVerifyAnswer } from './types';
 

@@ -1,4 +1,5 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { HttpError } from '../../http/HttpError';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';

@@ -1,8 +1,9 @@
 import { IEnvironmentWrite, IHttp, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
-import { signatureTokenFrom } from './signatureTokenFrom';
 import { ChatdaySetting } from './ChatdaySetting';
+import { signatureTokenFrom } from './signatureTokenFrom';
 
 export type RegistrationResult = { ok: true } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
-import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { SettingId } from '../../settings/SettingId';
+import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { ChatdaySetting } from './ChatdaySetting';
 
 /** Chatday: its token (registering and replies), the signature token its calls carry, and the send URL for replies. */

@@ -1,6 +1,7 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
-import { isObject } from '../../validation/fields';
+
 import { responseJson } from '../../http/responseJson';
+import { isObject } from '../../validation/fields';
 
 const FIELD_NAMES = ['signature_token', 'signatureToken', 'Chatday-Signature-Token', 'chatday_signature_token', 'chatdaySignatureToken', 'token'];
 const HEADER_NAMES = ['chatday-signature-token', 'x-chatday-signature-token'];

@@ -1,9 +1,10 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { PlatformInbound } from '../PlatformInbound';
+
 import { InboundEvent } from '../../bridges/InboundEvent';
-import { EndpointAuth } from '../../security/EndpointAuth';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
+import { EndpointAuth } from '../../security/EndpointAuth';
+import { PlatformInbound } from '../PlatformInbound';
 import { closerEvents } from './closerEvent';
 import { closerInboundEvent } from './closerInboundEvent';
 import { CloserSetting } from './CloserSetting';

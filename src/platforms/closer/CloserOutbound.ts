@@ -1,4 +1,5 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { ConversationLink } from '../../links/ConversationLink';
 import { AgentReply } from '../../outbound/AgentReply';
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';

@@ -1,5 +1,5 @@
-import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { SettingId } from '../../settings/SettingId';
+import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { CloserSetting } from './CloserSetting';
 
 /** CLOSER: the token its webhook URL carries, and the relay's URL and secret for replies and closes. */

@@ -1,6 +1,6 @@
 import { InboundEvent } from '../../bridges/InboundEvent';
-import { closerMessageContent } from './closerMessageContent';
 import { CloserEvent, textOf } from './closerEvent';
+import { closerMessageContent } from './closerMessageContent';
 import { closerIntro, closerOrigin, closerVisitorToken } from './closerOrigin';
 
 /** An event turned into what the bridge applies, or the reason it is left alone (and how loudly to log it). */

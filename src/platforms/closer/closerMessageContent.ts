@@ -1,4 +1,5 @@
 import { lookup } from 'mime-types';
+
 import { RemoteFile } from '../../conversations/RemoteFile';
 import { fileNameOf } from '../../files/fileNameOf';
 import { wildcardMimeType } from '../../files/wildcardMimeType';

@@ -1,9 +1,10 @@
 import { IHttp } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { HttpError } from '../../http/HttpError';
+import { responseJson } from '../../http/responseJson';
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
 import { isObject } from '../../validation/fields';
-import { responseJson } from '../../http/responseJson';
 import { GitpleSetting } from './GitpleSetting';
 import { GitpleUserProfile } from './types';
 

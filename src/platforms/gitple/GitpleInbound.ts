@@ -1,5 +1,5 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { PlatformInbound } from '../PlatformInbound';
+
 import { ConversationOrigin, InboundEvent } from '../../bridges/InboundEvent';
 import { HttpError } from '../../http/HttpError';
 import { jsonResponse } from '../../http/jsonResponse';
@@ -8,6 +8,7 @@ import { constantTimeEqual } from '../../security/constantTimeEqual';
 import { EndpointAuth } from '../../security/EndpointAuth';
 import { utcStamp } from '../../time/utcStamp';
 import { bodyObject, JsonObject, optionalObject, optionalText, requiredText } from '../../validation/fields';
+import { PlatformInbound } from '../PlatformInbound';
 import { GitpleApi, GitpleMessage } from './GitpleApi';
 import { gitpleContent } from './gitpleContent';
 import { GitpleSetting } from './GitpleSetting';

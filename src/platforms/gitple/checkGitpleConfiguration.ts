@@ -1,5 +1,5 @@
-import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { SettingId } from '../../settings/SettingId';
+import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { GitpleSetting } from './GitpleSetting';
 
 /** Gitple: the Event API secret to take its events; the Open API secret and URL to read end users' lines and send replies. */

@@ -1,8 +1,9 @@
 import { IJobContext } from '@rocket.chat/apps-engine/definition/scheduler';
+
 import { AppContext } from '../../context/AppContext';
 import { ConversationService } from '../../conversations/ConversationService';
-import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { SettingId } from '../../settings/SettingId';
+import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { fetchHistory, formatHistory } from './RapidProHistory';
 import { RapidProSetting } from './RapidProSetting';
 

@@ -1,4 +1,5 @@
 import { IEnvironmentWrite, IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { AssociationKeys } from '../../persistence/AssociationKeys';
 import { AppSettings } from '../../settings/AppSettings';
 import { RapidProSetting } from './RapidProSetting';

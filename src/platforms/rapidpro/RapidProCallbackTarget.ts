@@ -1,4 +1,5 @@
 import { IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
+
 import { DeliveryContext, DeliveryTarget, NotReady, OutboundRequest } from '../../outbox/DeliveryTarget';
 import { OutboxItem } from '../../outbox/OutboxItem';
 import { receiverErrorText } from '../../outbox/receiverErrorText';

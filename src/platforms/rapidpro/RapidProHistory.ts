@@ -1,7 +1,8 @@
 import { IHttp, ILogger } from '@rocket.chat/apps-engine/definition/accessors';
-import { RapidProCallbackStore } from './RapidProCallbackStore';
+
 import { responseJson } from '../../http/responseJson';
 import { utcStamp } from '../../time/utcStamp';
+import { RapidProCallbackStore } from './RapidProCallbackStore';
 import { RapidProMessage, RapidProMessagesPage } from './types';
 
 const MAX_PAGES = 20;

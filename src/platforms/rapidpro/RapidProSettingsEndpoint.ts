@@ -1,10 +1,11 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { emptyResponse, jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { parseCallbackSettings } from './parseCallbackSettings';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
-import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `PUT /settings` stores RapidPro's callback URL (RapidPro's connect check needs exactly 204); `GET` shows it. */
 export class RapidProSettingsEndpoint extends JsonEndpoint {

@@ -1,10 +1,11 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { parseOpenTicket } from './parseOpenTicket';
 import { TicketOpener } from './TicketOpener';
-import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `/room` (GET with a JSON body, or POST): open a ticket → 201 `{"id": "<room id>"}`. */
 export class RoomEndpoint extends JsonEndpoint {

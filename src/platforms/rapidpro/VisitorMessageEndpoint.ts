@@ -1,10 +1,11 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
+
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
+import { EndpointAuth } from '../../security/EndpointAuth';
 import { forwardVisitorMessage } from './forwardVisitorMessage';
 import { parseVisitorMessage } from './parseVisitorMessage';
-import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `POST /visitor-message`: a visitor message (what the contact wrote in RapidPro) → 201 `{"id": "<message id>"}`. */
 export class VisitorMessageEndpoint extends JsonEndpoint {

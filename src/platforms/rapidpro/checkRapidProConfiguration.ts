@@ -1,5 +1,5 @@
-import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { SettingId } from '../../settings/SettingId';
+import { ConfigurationCheck } from '../../status/ConfigurationCheck';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
 
 /** RapidPro needs the App Secret both ways, its callback URL (from PUT /settings) to send replies, and an existing default department when one is set. */

@@ -1,5 +1,5 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
-import { PlatformInbound } from '../PlatformInbound';
+
 import { InboundEvent } from '../../bridges/InboundEvent';
 import { ConversationService } from '../../conversations/ConversationService';
 import { HttpError } from '../../http/HttpError';
@@ -8,6 +8,7 @@ import { RequestContext } from '../../http/RequestContext';
 import { constantTimeEqual } from '../../security/constantTimeEqual';
 import { EndpointAuth } from '../../security/EndpointAuth';
 import { bodyObject, isObject, optionalText, requiredText } from '../../validation/fields';
+import { PlatformInbound } from '../PlatformInbound';
 import { handoverWords } from './handoverWords';
 import { renderUchatReply } from './renderUchatReply';
 import { UchatSetting } from './UchatSetting';

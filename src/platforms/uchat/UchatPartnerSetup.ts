@@ -1,11 +1,12 @@
 import { IEnvironmentWrite, IHttp, ILogger, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+
+import { responseJson } from '../../http/responseJson';
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
 import { siteUrl } from '../../settings/siteUrl';
 import { isObject } from '../../validation/fields';
-import { responseJson } from '../../http/responseJson';
-import { UchatSetting } from './UchatSetting';
 import { UchatWebhookSetupRequest } from './types';
+import { UchatSetting } from './UchatSetting';
 
 export type SetupResult = { ok: true } | { ok: false; error: string };
 

@@ -1,22 +1,23 @@
 import { ILivechatMessage } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
+
 import { bridgeReadiness } from '../../bridges/bridgeReadiness';
 import { appMutex } from '../../concurrency/KeyedMutex';
 import { AppContext } from '../../context/AppContext';
 import { ConversationService } from '../../conversations/ConversationService';
 import { mediaKindOf } from '../../files/mediaKindOf';
+import { withPublicFileLinks } from '../../files/publicFileLinks';
 import { visitorLock } from '../../links/ConversationLink';
 import { conversationState } from '../../links/ConversationState';
-import { withPublicFileLinks } from '../../files/publicFileLinks';
 import { extractAgentReply } from '../../outbound/extractAgentReply';
 import { enqueueDelivery } from '../../outbox/Outbox';
 import { siteUrl } from '../../settings/siteUrl';
 import { asksForHuman, chosenButton, handoverWords } from './handoverWords';
-import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
-import { uchatConversationId } from './uchatConversationId';
-import { UchatSetting } from './UchatSetting';
 import { UchatIncomingMessage } from './types';
+import { uchatConversationId } from './uchatConversationId';
+import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
+import { UchatSetting } from './UchatSetting';
 
 const UCHAT_INBOUND = new UchatInbound();
 

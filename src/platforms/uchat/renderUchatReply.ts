@@ -1,4 +1,5 @@
 import { IMessageAction, IMessageAttachment, MessageActionType } from '@rocket.chat/apps-engine/definition/messages';
+
 import { Choice } from '../../links/ConversationState';
 import { attachmentFromUrl } from '../../livechat/attachmentFromUrl';
 import { isObject, JsonObject } from '../../validation/fields';

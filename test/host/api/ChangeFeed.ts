@@ -1,6 +1,7 @@
 import * as http from 'http';
-import { FakePlatforms } from '../../fakes/FakePlatforms';
+
 import { FAKE_PLATFORMS } from '../../fakes/fakePlatformPorts';
+import { FakePlatforms } from '../../fakes/FakePlatforms';
 import { LocalRocketChat } from '../LocalRocketChat';
 
 /** What a change feed names: each a part of the console that reads it again when it changed. */

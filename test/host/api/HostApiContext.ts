@@ -1,5 +1,6 @@
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
 import { StoredDepartment } from '../HostStore';
 import { LocalRocketChat } from '../LocalRocketChat';
 import { HostApiError } from './HostApiError';

@@ -1,4 +1,5 @@
 import * as http from 'http';
+
 import { HostBody } from './parseHostBody';
 
 export interface HostRequest {

@@ -1,4 +1,5 @@
 import { ILoggerStorageEntry } from '@rocket.chat/apps-engine/server/logging';
+
 import { isEngineLogLine } from '../isEngineLogLine';
 
 /** A log line longer than this is cut, with a marker saying how long it was. */

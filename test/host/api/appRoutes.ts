@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+
 import { engineProfile } from '../engineProfile';
 import { matchEndpoint } from '../matchEndpoint';
 import { HostApiContext } from './HostApiContext';

@@ -1,6 +1,7 @@
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
 import { StoredDepartment } from '../HostStore';
 import { LocalRocketChat } from '../LocalRocketChat';
 

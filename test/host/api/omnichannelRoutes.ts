@@ -1,4 +1,5 @@
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
+
 import { HostApiContext } from './HostApiContext';
 import { HostApiError } from './HostApiError';
 import { bodyObject, optionalArray, optionalBoolean, requiredString } from './hostInput';

@@ -1,5 +1,5 @@
-import { FakePlatforms } from '../../fakes/FakePlatforms';
 import { FAKE_PLATFORMS, FakePlatformName } from '../../fakes/fakePlatformPorts';
+import { FakePlatforms } from '../../fakes/FakePlatforms';
 import { Attempt, RecordingServer } from '../../fakes/RecordingServer';
 import { HostApiError } from './HostApiError';
 import { bodyObject, queryCount } from './hostInput';

@@ -1,4 +1,5 @@
 import { ISetting, SettingType } from '@rocket.chat/apps-engine/definition/settings';
+
 import { HostApiContext } from './HostApiContext';
 import { HostApiError } from './HostApiError';
 import { bodyObject } from './hostInput';

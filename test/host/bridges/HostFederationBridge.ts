@@ -1,5 +1,5 @@
-import { generateKeyPairSync } from 'crypto';
 import { IInternalFederationBridge } from '@rocket.chat/apps-engine/server/bridges/IInternalFederationBridge';
+import { generateKeyPairSync } from 'crypto';
 
 /**
  * The server's key pair, which the engine's AppSignatureManager signs installed apps with.

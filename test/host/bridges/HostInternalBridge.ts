@@ -1,5 +1,6 @@
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { InternalBridge } from '@rocket.chat/apps-engine/server/bridges/InternalBridge';
+
 import { HostStore } from '../HostStore';
 
 export class HostInternalBridge extends InternalBridge {

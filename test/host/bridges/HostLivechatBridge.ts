@@ -4,6 +4,7 @@ import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livec
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { LivechatBridge } from '@rocket.chat/apps-engine/server/bridges/LivechatBridge';
+
 import { HostStore } from '../HostStore';
 import { LivechatService } from '../LivechatService';
 import { messageIdOf } from './messageIdOf';

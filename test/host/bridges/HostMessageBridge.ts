@@ -2,6 +2,7 @@ import { IMessage, Reaction } from '@rocket.chat/apps-engine/definition/messages
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { ITypingDescriptor, MessageBridge } from '@rocket.chat/apps-engine/server/bridges/MessageBridge';
+
 import { HostStore } from '../HostStore';
 import { LivechatService } from '../LivechatService';
 import { messageIdOf } from './messageIdOf';

@@ -1,6 +1,7 @@
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 import { PersistenceBridge } from '@rocket.chat/apps-engine/server/bridges/PersistenceBridge';
-import { HostStore, PersistenceRecord, persistenceIndexKey } from '../HostStore';
+
+import { HostStore, persistenceIndexKey,PersistenceRecord } from '../HostStore';
 import { randomId } from '../ids';
 
 /** Associations arrive from the Deno runtime as plain `{model, id}` objects. */

@@ -2,6 +2,7 @@ import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { RoomBridge } from '@rocket.chat/apps-engine/server/bridges/RoomBridge';
+
 import { HostStore } from '../HostStore';
 
 const unsupported = (what: string): Error => new Error(`${what} is not supported by the local host (it only has livechat rooms)`);

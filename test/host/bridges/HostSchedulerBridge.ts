@@ -1,5 +1,6 @@
 import { IJobContext, IOnetimeSchedule, IProcessor, IRecurringSchedule, StartupType } from '@rocket.chat/apps-engine/definition/scheduler';
 import { SchedulerBridge } from '@rocket.chat/apps-engine/server/bridges/SchedulerBridge';
+
 import { HostErrors } from '../HostErrors';
 import { HostAgenda, HostJob, JobFunction } from '../scheduler/HostAgenda';
 import { HostJobStore, JobQuery, JobRecord } from '../scheduler/HostJobStore';

@@ -1,5 +1,6 @@
 import { ISetting, SettingType } from '@rocket.chat/apps-engine/definition/settings';
 import { ServerSettingBridge } from '@rocket.chat/apps-engine/server/bridges/ServerSettingBridge';
+
 import { HostStore } from '../HostStore';
 
 /** Rocket.Chat's own settings (Site_Url…), read-only for apps here. */

@@ -1,5 +1,6 @@
 import { IUpload } from '@rocket.chat/apps-engine/definition/uploads';
 import { UploadBridge } from '@rocket.chat/apps-engine/server/bridges/UploadBridge';
+
 import { HostStore, StoredUpload } from '../HostStore';
 
 export class HostUploadBridge extends UploadBridge {

@@ -1,6 +1,7 @@
 import { IUser, UserType } from '@rocket.chat/apps-engine/definition/users';
 import { IUserCreationOptions } from '@rocket.chat/apps-engine/definition/users/IUserCreationOptions';
 import { UserBridge } from '@rocket.chat/apps-engine/server/bridges/UserBridge';
+
 import { HostStore } from '../HostStore';
 import { LivechatService } from '../LivechatService';
 
