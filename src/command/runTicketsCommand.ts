@@ -1,6 +1,6 @@
-import { ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import { SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
+import { AppContext } from '../context/AppContext';
 import { retryParked, RetrySelection } from '../outbox/retryParked';
 import { OUTBOUND_SOURCES } from '../platforms/registry';
 import { AppSettings } from '../settings/AppSettings';
@@ -10,12 +10,8 @@ import { textsFor } from '../texts/textsFor';
 import { operatorLanguage } from './operatorLanguage';
 import { renderStatus } from './renderStatus';
 
-export interface CommandDeps {
-    read: IRead;
-    modify: IModify;
-    persistence: IPersistence;
-    logger: ILogger;
-}
+/** The part of the app's context the command uses. */
+export type CommandDeps = Pick<AppContext, 'read' | 'modify' | 'persistence' | 'logger'>;
 
 /** `/tickets retry [source | item id]`: the same retry as `POST /outbox.retry`. */
 async function retry(args: ReadonlyArray<string>, texts: OperatorTexts, { read, modify, persistence, logger }: CommandDeps): Promise<string> {

@@ -1,5 +1,4 @@
-import { IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
-
+import { AppContext } from '../context/AppContext';
 import { installationSecret } from '../identity/InstallationSecret';
 import { AgentReply } from '../outbound/AgentReply';
 import { AppSettings } from '../settings/AppSettings';
@@ -9,12 +8,8 @@ import { signedFileUrl } from './signedFileUrl';
 const DEFAULT_FILE_LINK_DAYS = 30;
 const MAX_FILE_LINK_DAYS = 365;
 
-export interface FileLinkContext {
-    read: IRead;
-    persistence: IPersistence;
-    appId: string;
-    siteUrl: string;
-}
+/** The app's context, with the server's Site_Url already read. */
+export type FileLinkContext = Pick<AppContext, 'read' | 'persistence' | 'appId'> & { readonly siteUrl: string };
 
 /** How long signed links stay valid: `file_link_days` (1–365; anything else → 30). */
 async function fileLinkDays(settings: AppSettings): Promise<number> {

@@ -1,6 +1,6 @@
-import { IEnvironmentWrite, IHttpResponse, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IEnvironmentWrite, IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 
-import { AppSettings } from '../settings/AppSettings';
+import { AppContext } from '../context/AppContext';
 import { OutboxItem } from './OutboxItem';
 
 /** An HTTP request ready to send; `body` is the exact bytes (signatures are computed over them). */
@@ -15,12 +15,8 @@ export interface NotReady {
     notReady: string;
 }
 
-export interface DeliveryContext {
-    read: IRead;
-    settings: AppSettings;
-    /** The app's environment writer (settings a target keeps current), when the run has one. */
-    environment?: IEnvironmentWrite;
-}
+/** The part of the app's context a target uses, plus the environment writer (settings a target keeps current) when the run has one. */
+export type DeliveryContext = Pick<AppContext, 'read' | 'settings'> & { readonly environment?: IEnvironmentWrite };
 
 /** Where one source's outbound items go: turns an item into a request, and reads the receiver's error text. */
 export interface DeliveryTarget {

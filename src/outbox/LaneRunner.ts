@@ -1,5 +1,6 @@
-import { IEnvironmentWrite, IHttp, ILogger, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IEnvironmentWrite } from '@rocket.chat/apps-engine/definition/accessors';
 
+import { AppContext } from '../context/AppContext';
 import { AppSettings } from '../settings/AppSettings';
 import { conversationHeads, nextDue } from './conversationHeads';
 import { DeliveryTarget } from './DeliveryTarget';
@@ -10,12 +11,8 @@ import { OutboxItem } from './OutboxItem';
 import { OutboxProcessor } from './OutboxProcessor';
 import { OutboxStore } from './OutboxStore';
 
-export interface LaneRunnerDeps {
-    read: IRead;
-    modify: IModify;
-    http: IHttp;
-    persistence: IPersistence;
-    logger: ILogger;
+/** The part of the app's context a lane uses, and what it works on. */
+export interface LaneRunnerDeps extends Pick<AppContext, 'read' | 'modify' | 'http' | 'persistence' | 'logger'> {
     /** The app's environment writer (see DeliveryContext.environment). */
     environment?: IEnvironmentWrite;
     source: string;

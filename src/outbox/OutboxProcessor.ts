@@ -1,7 +1,7 @@
-import { IEnvironmentWrite, IHttp, IHttpResponse, ILogger, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { IEnvironmentWrite, IHttpResponse } from '@rocket.chat/apps-engine/definition/accessors';
 
 import { appMutex } from '../concurrency/KeyedMutex';
-import { AppSettings } from '../settings/AppSettings';
+import { AppContext } from '../context/AppContext';
 import { SettingId } from '../settings/SettingId';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
 import { DeliveryTarget, isNotReady } from './DeliveryTarget';
@@ -10,13 +10,8 @@ import { OutboxItem } from './OutboxItem';
 import { OutboxStore } from './OutboxStore';
 import { backoffDelayMs, classifyStatus, DeliveryOutcome, retryAfterMs } from './retryPolicy';
 
-export interface OutboxProcessorDeps {
-    read: IRead;
-    http: IHttp;
-    persistence: IPersistence;
-    logger: ILogger;
-    /** Settings read at most once per lane run. */
-    settings: AppSettings;
+/** The part of the app's context a lane run uses (settings read at most once per run), and its target. */
+export interface OutboxProcessorDeps extends Pick<AppContext, 'read' | 'http' | 'persistence' | 'logger' | 'settings'> {
     target: DeliveryTarget | undefined;
     /** The app's environment writer, for targets that keep a setting current. */
     environment?: IEnvironmentWrite;
