@@ -9,6 +9,9 @@ import { HttpError } from './HttpError';
 import { refuseUnreadableBody } from './requestBody';
 import { RequestContext } from './RequestContext';
 
+/** What the engine calls an endpoint's method with. */
+type Verb = (request: IApiRequest, endpoint: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<IApiResponse>;
+
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
 
 /**
@@ -32,39 +35,24 @@ export abstract class JsonEndpoint extends ApiEndpoint {
     /** How callers prove who they are; checked before `handle`. */
     protected abstract readonly auth: EndpointAuth;
 
-    public get(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.run('get', request, read, modify, http, persis);
-    }
-
-    public post(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.run('post', request, read, modify, http, persis);
-    }
-
-    public put(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.run('put', request, read, modify, http, persis);
-    }
-
-    public delete(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.run('delete', request, read, modify, http, persis);
-    }
-
-    public patch(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.run('patch', request, read, modify, http, persis);
-    }
-
-    public head(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.run('head', request, read, modify, http, persis);
-    }
-
-    public options(request: IApiRequest, _e: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<IApiResponse> {
-        return this.run('options', request, read, modify, http, persis);
-    }
+    public readonly get: Verb = this.verb('get');
+    public readonly post: Verb = this.verb('post');
+    public readonly put: Verb = this.verb('put');
+    public readonly delete: Verb = this.verb('delete');
+    public readonly patch: Verb = this.verb('patch');
+    public readonly head: Verb = this.verb('head');
+    public readonly options: Verb = this.verb('options');
 
     protected abstract handle(context: RequestContext): Promise<IApiResponse>;
 
     /** What must hold before the caller's proof is checked (e.g. the endpoint is switched on), or an answer that needs no proof. */
     protected async beforeAuth(_context: RequestContext): Promise<IApiResponse | undefined> {
         return undefined;
+    }
+
+    /** The engine calls `endpoint[method](…)` for each method it finds on the endpoint: every one goes to `run`. */
+    private verb(method: HttpMethod): Verb {
+        return (request, _endpoint, read, modify, http, persistence) => this.run(method, request, read, modify, http, persistence);
     }
 
     private async run(method: HttpMethod, request: IApiRequest, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): Promise<IApiResponse> {

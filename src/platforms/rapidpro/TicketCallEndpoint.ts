@@ -1,0 +1,9 @@
+import { JsonEndpoint } from '../../http/JsonEndpoint';
+import { EndpointAuth } from '../../security/EndpointAuth';
+
+/** A ticket call from RapidPro: a GET with a JSON body (which RapidPro retries) or a POST, with the App Secret. */
+export abstract class TicketCallEndpoint extends JsonEndpoint {
+    protected readonly methods = ['get', 'post'] as const;
+    protected readonly auth: EndpointAuth = { kind: 'app-secret' };
+    protected readonly bodyMethods = ['get', 'post'] as const;
+}
