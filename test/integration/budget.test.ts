@@ -9,7 +9,7 @@ import { waitFor } from '../support/waitFor';
  * times. A window in which one of the app's recurring jobs ran is measured again.
  */
 /*
- * Issue #12's targets, all met: a RapidPro visitor message 4 (request and its
+ * The budgets, all met: a RapidPro visitor message 4 (request and its
  * IPostMessageSent); an agent reply 8 from the message to delivered (the link, the item written
  * and its lane armed, the lane's read of its outbox, the POST, the item removed, and the idle
  * lane's removal of its job with a last look at the outbox; RapidPro's callback URL comes from

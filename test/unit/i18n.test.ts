@@ -18,7 +18,7 @@ describe('settings and their translations', () => {
         'closer_enabled', 'closer_webhook_token', 'closer_reply_url', 'closer_reply_secret', 'closer_department',
     ];
 
-    it('registers every setting id of the contract in design.md', () => {
+    it('registers every setting id of the settings contract', () => {
         const ids = SETTINGS.map((setting) => setting.id);
         for (const id of contract) {
             expect(ids).toContain(id);
