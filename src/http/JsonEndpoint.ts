@@ -10,7 +10,7 @@ import { refuseUnreadableBody } from './requestBody';
 import { RequestContext } from './RequestContext';
 
 /** What the engine calls an endpoint's method with. */
-type Verb = (request: IApiRequest, endpoint: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<IApiResponse>;
+type Verb = (this: JsonEndpoint, request: IApiRequest, endpoint: IApiEndpointInfo, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence) => Promise<IApiResponse>;
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
 
@@ -35,13 +35,13 @@ export abstract class JsonEndpoint extends ApiEndpoint {
     /** How callers prove who they are; checked before `handle`. */
     protected abstract readonly auth: EndpointAuth;
 
-    public readonly get: Verb = this.verb('get');
-    public readonly post: Verb = this.verb('post');
-    public readonly put: Verb = this.verb('put');
-    public readonly delete: Verb = this.verb('delete');
-    public readonly patch: Verb = this.verb('patch');
-    public readonly head: Verb = this.verb('head');
-    public readonly options: Verb = this.verb('options');
+    public readonly get: Verb = JsonEndpoint.verb('get');
+    public readonly post: Verb = JsonEndpoint.verb('post');
+    public readonly put: Verb = JsonEndpoint.verb('put');
+    public readonly delete: Verb = JsonEndpoint.verb('delete');
+    public readonly patch: Verb = JsonEndpoint.verb('patch');
+    public readonly head: Verb = JsonEndpoint.verb('head');
+    public readonly options: Verb = JsonEndpoint.verb('options');
 
     protected abstract handle(context: RequestContext): Promise<IApiResponse>;
 
@@ -50,9 +50,15 @@ export abstract class JsonEndpoint extends ApiEndpoint {
         return undefined;
     }
 
-    /** The engine calls `endpoint[method](…)` for each method it finds on the endpoint: every one goes to `run`. */
-    private verb(method: HttpMethod): Verb {
-        return (request, _endpoint, read, modify, http, persistence) => this.run(method, request, read, modify, http, persistence);
+    /**
+     * The engine calls `endpoint[method](…)` for each method it finds on the endpoint, with
+     * `this` bound to the endpoint wrapped for the request (its app's logger keeps the request's
+     * log lines): every one goes to `run` on that `this`.
+     */
+    private static verb(method: HttpMethod): Verb {
+        return function (this: JsonEndpoint, request, _endpoint, read, modify, http, persistence) {
+            return this.run(method, request, read, modify, http, persistence);
+        };
     }
 
     private async run(method: HttpMethod, request: IApiRequest, read: IRead, modify: IModify, http: IHttp, persistence: IPersistence): Promise<IApiResponse> {
