@@ -7,7 +7,7 @@ import { HttpError } from '../http/HttpError';
 import { installationSecret } from '../identity/InstallationSecret';
 import { visitorTokenFor } from '../identity/visitorTokenFor';
 import { ConversationLink,conversationLock } from '../links/ConversationLink';
-import { ConversationLinkStore } from '../links/ConversationLinkStore';
+import { ConversationLinkStore, LatestConversation } from '../links/ConversationLinkStore';
 import { Choice, conversationState } from '../links/ConversationState';
 import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
 import { LivechatGateway } from '../livechat/LivechatGateway';
@@ -64,6 +64,11 @@ export class ConversationService {
     /** The conversation held by a room, if any. */
     public async ofRoom(roomId: string): Promise<ConversationLink | undefined> {
         return this.links.byRoom(roomId);
+    }
+
+    /** Where the end user's latest conversation of this source is (its room may be closed): the cheap lookup for posting into it. */
+    public async latestPlaceOfVisitor(source: string, contactKey: string): Promise<LatestConversation | undefined> {
+        return this.links.latestPlaceOfVisitor(source, contactKey);
     }
 
     /** The end user's latest conversation of this source, open or closed, by the platform's own key for them. */
@@ -177,7 +182,7 @@ export class ConversationService {
      * With `messageId` (derived from the platform's event id) a second post of the same event
      * posts nothing and throws DuplicateMessageError.
      */
-    public async postFromVisitor(link: ConversationLink, text: string, files: Array<RemoteFile>, messageId?: string): Promise<string> {
+    public async postFromVisitor(link: LatestConversation, text: string, files: Array<RemoteFile>, messageId?: string): Promise<string> {
         const room = await this.openRoomOf(link);
         // Rocket.Chat takes a visitor message under the token stored with the room, which is the
         // link's, even when the visitor record was re-keyed since (registerGuest's email match).
@@ -370,10 +375,10 @@ export class ConversationService {
         return facts.length > 0 ? `Contact details: ${facts.join(', ')}` : undefined;
     }
 
-    private async openRoomOf(link: ConversationLink): Promise<ILivechatRoom> {
+    private async openRoomOf(link: LatestConversation): Promise<ILivechatRoom> {
         const room = await this.livechat.room(link.roomId);
         if (!room || !room.isOpen) {
-            throw HttpError.notFound(`the room of conversation ${link.conversationKey} is closed or gone`);
+            throw HttpError.notFound(`the room of conversation ${link.conversationKey} was closed in Rocket.Chat (or is gone); nothing was posted`);
         }
         return room;
     }

@@ -5,9 +5,15 @@ import { AssociationKeys } from '../persistence/AssociationKeys';
 import { requireWriter } from '../persistence/requireWriter';
 import { contactKeyOf, ConversationLink } from './ConversationLink';
 
+/** Where an end user's latest conversation is; its room and visitor token never change for a conversation, so they are kept here too. */
 interface VisitorPointer {
     conversationKey: string;
+    roomId?: string;
+    visitorToken?: string;
 }
+
+/** An end user's latest conversation as the pointer knows it: what never changes for a conversation. */
+export type LatestConversation = Pick<ConversationLink, 'source' | 'conversationKey' | 'roomId' | 'visitorToken'>;
 
 /**
  * Conversation links, readable by room and by platform conversation, plus a pointer from an
@@ -31,6 +37,18 @@ export class ConversationLinkStore {
         return pointer ? this.byConversation(source, pointer.conversationKey) : undefined;
     }
 
+    /**
+     * Where the end user's latest conversation of this source is, open or closed: one keyed read
+     * (two for a pointer written before it kept the room). Whether it is open is for the room to say.
+     */
+    public async latestPlaceOfVisitor(source: string, contactKey: string): Promise<LatestConversation | undefined> {
+        const pointer = await this.first<VisitorPointer>([AssociationKeys.kind('visitor-link'), AssociationKeys.visitorConversation(source, contactKey)]);
+        if (pointer?.roomId && pointer.visitorToken) {
+            return { source, conversationKey: pointer.conversationKey, roomId: pointer.roomId, visitorToken: pointer.visitorToken };
+        }
+        return pointer ? this.byConversation(source, pointer.conversationKey) : undefined;
+    }
+
     /** How many conversations of the source have an open room. */
     public async countOpen(source: string): Promise<number> {
         return (await this.reader.readByAssociations([AssociationKeys.kind('open-link'), AssociationKeys.openLinks(source)])).length;
@@ -39,7 +57,8 @@ export class ConversationLinkStore {
     /** Writes the link and points its end user at it. */
     public async save(link: ConversationLink): Promise<void> {
         await this.update(link);
-        await requireWriter(this.writer, 'ConversationLinkStore').updateByAssociations(pointerKeys(link), { conversationKey: link.conversationKey }, true);
+        const pointer: VisitorPointer = { conversationKey: link.conversationKey, roomId: link.roomId, visitorToken: link.visitorToken };
+        await requireWriter(this.writer, 'ConversationLinkStore').updateByAssociations(pointerKeys(link), pointer, true);
     }
 
     /** Rewrites the link without moving the visitor's pointer (e.g. marking an old conversation closed). */
