@@ -6,17 +6,16 @@ import { AppContext } from '../context/AppContext';
 import { HttpError } from '../http/HttpError';
 import { installationSecret } from '../identity/InstallationSecret';
 import { visitorTokenFor } from '../identity/visitorTokenFor';
-import { ConversationLink,conversationLock } from '../links/ConversationLink';
+import { ConversationLink, conversationLock } from '../links/ConversationLink';
 import { ConversationLinkStore, LatestConversation } from '../links/ConversationLinkStore';
 import { Choice, conversationState } from '../links/ConversationState';
 import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
 import { LivechatGateway } from '../livechat/LivechatGateway';
-import { rocketChatErrorIs } from '../livechat/rocketChatErrorIs';
 import { SettingId } from '../settings/SettingId';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
 import { isEmailAddress } from '../validation/isEmailAddress';
-import { BOT_HANDOVER_TEXTS } from './botHandoverTexts';
 import { RemoteFile } from './RemoteFile';
+import { transferToHumans } from './transferToHumans';
 
 /** Who the end user is, as the platform says. */
 export interface ContactDetails {
@@ -338,31 +337,9 @@ export class ConversationService {
             return;
         }
         const { logger, settings } = this.context;
-        await this.livechat.postAsBot(room, BOT_HANDOVER_TEXTS.connecting);
-        const target = await settings.text(departmentSetting);
-        const department = target ? await this.livechat.findDepartment(target) : undefined;
-        if (!department) {
-            logger.error(`${link.source}: room ${room.id} asked for a human (${reason}) but ${departmentSetting} ${target ? `"${target}" is not a department` : 'is not set'}; the bot keeps serving it`);
-            await this.livechat.postAsBot(room, BOT_HANDOVER_TEXTS.nobodyAvailable);
-            return;
+        if (await transferToHumans(this.livechat, settings, logger, { source: link.source, room, visitor, departmentSetting, reason })) {
+            await this.links.update({ ...current, state: { ...conversationState(current), handedOver: true } });
         }
-        let transferred = false;
-        try {
-            transferred = await this.livechat.transferToDepartment(room, visitor, department.id);
-        } catch (error) {
-            const why = error instanceof Error ? error.message : String(error);
-            if (rocketChatErrorIs(error, 'error-no-agents-online-in-department')) {
-                logger.info(`${link.source}: room ${room.id} asked for a human (${reason}) but nobody is online in ${department.name ?? department.id}; the bot keeps serving it`);
-            } else {
-                logger.error(`${link.source}: Rocket.Chat refused to transfer room ${room.id} to ${department.name ?? department.id} (${why}); the bot keeps serving it`);
-            }
-        }
-        if (!transferred) {
-            await this.livechat.postAsBot(room, BOT_HANDOVER_TEXTS.nobodyAvailable);
-            return;
-        }
-        await this.links.update({ ...current, state: { ...conversationState(current), handedOver: true } });
-        logger.info(`${link.source}: room ${room.id} handed over to department ${department.name ?? department.id} (${reason})`);
     }
 
     /** The end user's phone and email for agents (never stored on the visitor); an email Rocket.Chat would refuse is left out and logged. */

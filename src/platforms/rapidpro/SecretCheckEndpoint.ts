@@ -2,7 +2,6 @@ import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
-import { RequestContext } from '../../http/RequestContext';
 import { EndpointAuth } from '../../security/EndpointAuth';
 
 /** `GET /secret.check`: RapidPro's (legacy) check that its secret matches the App Secret. */
@@ -11,7 +10,8 @@ export class SecretCheckEndpoint extends JsonEndpoint {
     protected readonly methods = ['get'] as const;
     protected readonly auth: EndpointAuth = { kind: 'app-secret' };
 
-    protected async handle({ request, settings }: RequestContext): Promise<IApiResponse> {
+    /** The App Secret is checked before this runs (auth): reaching here means it matched. */
+    protected async handle(): Promise<IApiResponse> {
         return jsonResponse(200, { status: 'ok' });
     }
 }

@@ -19,20 +19,18 @@ import { uchatConversationId } from './uchatConversationId';
 import { UCHAT_SOURCE, UchatInbound } from './UchatInbound';
 import { UchatSetting } from './UchatSetting';
 
-const UCHAT_INBOUND = new UchatInbound();
-
 /**
  * IPostMessageSent, visitor side: in a room of `uchat_department` not yet handed over, each
  * visitor message goes to UChat's bot_url (button answers as postbacks); a visitor asking
  * for a human hands the room over instead.
  */
-export async function relayVisitorMessage(message: IMessage, context: AppContext): Promise<void> {
+export async function relayVisitorMessage(message: IMessage, context: AppContext, inbound: UchatInbound): Promise<void> {
     const visitorMessage = message as ILivechatMessage;
     if (message.type || message.room.type !== RoomType.LIVE_CHAT || !(visitorMessage.token || visitorMessage.visitor)) {
         return;
     }
     const { settings } = context;
-    const readiness = await bridgeReadiness(UCHAT_INBOUND, settings);
+    const readiness = await bridgeReadiness(inbound, settings);
     if (!readiness.enabled || readiness.missing.length > 0) {
         return;
     }

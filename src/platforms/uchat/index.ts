@@ -10,6 +10,8 @@ import { relayVisitorMessage } from './UchatVisitorRelay';
 
 const SECTION = 'section_uchat';
 
+const inbound = new UchatInbound();
+
 /**
  * UChat's bot serves livechat widget visitors in `uchat_department`: visitors' messages go to
  * the bot (its bot_url), the bot's replies come in on the webhook, and a handover moves the
@@ -31,10 +33,10 @@ export const uchat: Platform = {
         defineSetting(UchatSetting.PartnerApiKey, 'password', SECTION, ''),
         defineSetting(UchatSetting.WorkspaceId, 'string', SECTION, ''),
     ],
-    inbound: new UchatInbound(),
+    inbound,
     outbound: { target: new BearerJsonTarget(UchatSetting.BotUrl, UchatSetting.FlowApiKey), fileLinks: 'signed' },
     endpoints: (app) => [new UchatSetupEndpoint(app)],
-    onMessageSent: relayVisitorMessage,
+    onMessageSent: (message, context) => relayVisitorMessage(message, context, inbound),
     onSettingChanged: async (setting, { read, http, settings, environment, appId, logger }) => {
         if (UCHAT_SETUP_INPUTS.includes(setting.id) && (await settings.text(UchatSetting.PartnerApiKey)) !== '' && (await settings.text(UchatSetting.WorkspaceId)) !== '') {
             await setUpUchatWebhook(read, http, environment, appId, logger);
