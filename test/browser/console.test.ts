@@ -12,8 +12,8 @@ import { RunningPlayground, startPlayground } from '../support/startPlayground';
 import { waitFor } from '../support/waitFor';
 
 /**
- * The playground's web console in a real browser (headless Chromium from the Debian package,
- * driven by puppeteer-core): a person's clicks and typing, checked against what the fake
+ * The playground's web console in a real browser (headless Chromium, the machine's or the one npm ci
+ * brought, driven by puppeteer-core): a person's clicks and typing, checked against what the fake
  * platforms received and what the local Rocket.Chat holds.
  */
 let playground: RunningPlayground;

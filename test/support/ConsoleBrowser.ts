@@ -1,12 +1,12 @@
 import puppeteer, { Browser, ElementHandle, Page } from 'puppeteer-core';
 
-import { chromiumPath } from './chromium';
+import { findChromium } from './chromium';
 
 /** How long one step in the page may take before the test fails. */
 const STEP_MS = 15000;
 
 /**
- * Headless Chromium (the Debian package, see chromiumPath) driven by puppeteer-core, on the
+ * Headless Chromium (the machine's, or the one npm ci brought: see findChromium) driven by puppeteer-core, on the
  * playground's console. Only requests to the playground itself go out: any other address is
  * refused, so a page never reaches beyond this machine. The page's own errors (an exception, a
  * console error, a failed request of the console's own) are collected for the test to check.
@@ -16,11 +16,16 @@ export class ConsoleBrowser {
     private constructor(private readonly browser: Browser, public readonly page: Page) {}
 
     public static async open(base: string, viewport = { width: 1280, height: 900 }): Promise<ConsoleBrowser> {
+        const chromium = await findChromium();
         const browser = await puppeteer.launch({
-            executablePath: chromiumPath(),
+            executablePath: chromium.executablePath,
             headless: true,
-            // Chromium refuses to start its sandbox as root (CI runs as root); the page is our own console.
-            args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--lang=en-US'],
+            // Chromium refuses to start its sandbox as root (CI runs as root), and npm's build has no
+            // sandbox helper; the page is our own console. Nothing may call beyond this machine.
+            args: [
+                ...(process.getuid?.() === 0 || chromium.origin === 'npm' ? ['--no-sandbox'] : []),
+                '--disable-gpu', '--no-first-run', '--lang=en-US', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+            ],
             timeout: 30000,
             protocolTimeout: 60000,
         });
