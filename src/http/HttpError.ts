@@ -28,7 +28,13 @@ export class HttpError extends Error {
         return new HttpError(503, message);
     }
 
-    constructor(public readonly status: number, message: string) {
+    /** An administrator's setup is incomplete for what was asked (409): `missing` names the settings to fill. */
+    public static missingSettings(action: string, missing: ReadonlyArray<string>): HttpError {
+        return new HttpError(409, `${action} needs settings that are not set: ${missing.join(', ')} (Administration > Apps > Tickets)`, { missing });
+    }
+
+    /** `details` are safe to show too, and go into the JSON answer beside `error`. */
+    constructor(public readonly status: number, message: string, public readonly details: Readonly<Record<string, unknown>> = {}) {
         super(message);
         this.name = 'HttpError';
     }

@@ -85,6 +85,16 @@ describe('Chatday specifics', () => {
         expect(world.platform.requests('/register').length).toBe(before + 1);
     });
 
+    it('answers POST /chatday.register with 409 naming the missing chatday_token, and calls nothing', async () => {
+        const before = world.platform.requests('/register').length;
+        await world.settings({ chatday_token: '' });
+        const answer = await world.request('POST', 'chatday.register', { headers: { Authorization: `Token ${'bridge-world-app-secret-0123456789'}` } });
+        expect(answer.status).toBe(409);
+        expect(answer.json).toEqual({ error: expect.stringContaining('chatday_token'), missing: ['chatday_token'] });
+        expect(world.platform.requests('/register')).toHaveLength(before);
+        await world.settings({ chatday_token: CHATDAY_TOKEN });
+    });
+
     it('answers the webhook verification with 200 {"status":"SUCCESS"} (GET, or POST without a message)', async () => {
         for (const answer of [await world.request('GET', 'chatday'), await world.request('POST', 'chatday', { body: {} })]) {
             expect(answer.status).toBe(200);

@@ -194,6 +194,18 @@ describe('Gitple specifics', () => {
         expect(world.visibleMessages(`gitple:${APP_CODE}:u-${c}`).map((message) => message.text)).toContain('are you there');
     });
 
+    it('answers 409 naming gitple_api_url when the Open API secret is set without it, and changes nothing', async () => {
+        const c = conversation();
+        const reads = world.platform.requests().length;
+        await world.settings({ gitple_api_url: '' });
+        const refused = await gitpleEvent(sessionEvent('session_state_open', c));
+        await world.settings({ gitple_api_url: world.platform.origin });
+        expect(refused.status).toBe(409);
+        expect(refused.json).toEqual({ error: expect.stringContaining('gitple_api_url'), missing: ['gitple_api_url'] });
+        expect(world.platform.requests()).toHaveLength(reads);
+        expect(world.roomsOf(`gitple:${APP_CODE}:u-${c}`)).toHaveLength(0);
+    });
+
     it('opens the room for a session with no lines yet', async () => {
         const c = conversation();
         sessions.set(`s-${c}`, []);

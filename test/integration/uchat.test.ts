@@ -344,6 +344,17 @@ describe('UChat one-step setup through the partner API', () => {
         expect(refused.json.error).toContain('partner key revoked');
         expect(refused.text).not.toContain('partner-key-1');
     });
+
+    it('answers 409 naming the partner settings that are missing, and calls nothing (an admin\'s mistake is no 5xx)', async () => {
+        const auth = { Authorization: 'Token bridge-world-app-secret-0123456789' };
+        const calls = world.platform.requests(SETUP_PATH).length;
+        await world.settings({ uchat_partner_api_key: '', uchat_workspace_id: '' });
+        const refused = await world.request('POST', 'uchat.setup', { headers: auth });
+        expect(refused.status).toBe(409);
+        expect(refused.json).toEqual({ error: expect.stringContaining('uchat_partner_api_key, uchat_workspace_id'), missing: ['uchat_partner_api_key', 'uchat_workspace_id'] });
+        expect(world.platform.requests(SETUP_PATH)).toHaveLength(calls);
+        await world.settings({ uchat_workspace_id: 'ws-77' });
+    });
 });
 
 describe('UChat: files and long replies on a real Rocket.Chat', () => {

@@ -1,13 +1,16 @@
 import { IApiResponse } from '@rocket.chat/apps-engine/definition/api';
 
-import { HttpError } from '../../http/HttpError';
 import { JsonEndpoint } from '../../http/JsonEndpoint';
 import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { EndpointAuth } from '../../security/EndpointAuth';
+import { partnerCallFailure } from '../PartnerCallResult';
 import { registerWithChatday } from './ChatdayRegistration';
 
-/** `POST /chatday.register` (App Secret): registers with Chatday again on demand. */
+/**
+ * `POST /chatday.register` (App Secret): registers with Chatday again on demand. Settings
+ * missing → 409 naming them (nothing is called); Chatday failing → 502 with its answer.
+ */
 export class ChatdayRegisterEndpoint extends JsonEndpoint {
     public readonly path = 'chatday.register';
     protected readonly methods = ['post'] as const;
@@ -16,7 +19,7 @@ export class ChatdayRegisterEndpoint extends JsonEndpoint {
     protected async handle({ request, http, settings, logger }: RequestContext): Promise<IApiResponse> {
         const result = await registerWithChatday(http, settings, this.app.getAccessors().environmentWriter, logger);
         if (!result.ok) {
-            throw new HttpError(502, `registration with Chatday failed: ${result.error}`);
+            throw partnerCallFailure('Registration with Chatday', result);
         }
         return jsonResponse(200, { status: 'registered' });
     }

@@ -2,24 +2,24 @@ import { IEnvironmentWrite, IHttp, ILogger } from '@rocket.chat/apps-engine/defi
 
 import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
+import { missingSettings, PartnerCallResult } from '../PartnerCallResult';
 import { ChatdaySetting } from './ChatdaySetting';
 import { signatureTokenFrom } from './signatureTokenFrom';
-
-export type RegistrationResult = { ok: true } | { ok: false; error: string };
 
 /**
  * Registers with Chatday: `GET <register url>` with `Authorization: Bearer <Chatday-Token>`;
  * the signature token it answers is stored in `chatday_signature_token`. Logs the outcome
  * (never a token).
  */
-export async function registerWithChatday(http: IHttp, settings: AppSettings, writer: IEnvironmentWrite, logger: ILogger): Promise<RegistrationResult> {
+export async function registerWithChatday(http: IHttp, settings: AppSettings, writer: IEnvironmentWrite, logger: ILogger): Promise<PartnerCallResult> {
     const [url, token] = await Promise.all([settings.text(ChatdaySetting.RegisterUrl), settings.text(ChatdaySetting.Token)]);
-    const fail = (error: string): RegistrationResult => {
+    const fail = (error: string): PartnerCallResult => {
         logger.error(`chatday: registration failed: ${error}`);
         return { ok: false, error };
     };
-    if (!url || !token) {
-        return fail('set chatday_token (and chatday_register_url) first');
+    const missing = missingSettings('chatday: registration', [ChatdaySetting.Token, ChatdaySetting.RegisterUrl], [token, url], logger);
+    if (missing) {
+        return missing;
     }
     const timeoutMs = (await settings.count(SettingId.DeliveryTimeoutSeconds, 15)) * 1000;
     let response;

@@ -47,13 +47,19 @@ function nextPage(data: unknown, current: string): string | undefined {
 export class GitpleApi {
     private constructor(private readonly http: IHttp, private readonly base: string, private readonly headers: Record<string, string>, private readonly timeoutMs: number) {}
 
-    /** Undefined when the Open API secret is not set (the bridge then works from events alone). */
+    /**
+     * Undefined when the Open API secret is not set (the bridge then works from events alone).
+     * A secret without `gitple_api_url` is an administrator's mistake: 409 naming it, nothing read.
+     */
     public static async from(http: IHttp, settings: AppSettings, appCode: string): Promise<GitpleApi | undefined> {
         const secret = await settings.text(GitpleSetting.ApiSecret);
         if (!secret) {
             return undefined;
         }
         const base = (await settings.text(GitpleSetting.ApiUrl)).replace(/\/+$/, '');
+        if (!base) {
+            throw HttpError.missingSettings('Reading Gitple\'s Open API', [GitpleSetting.ApiUrl]);
+        }
         const timeoutMs = (await settings.count(SettingId.DeliveryTimeoutSeconds, 15)) * 1000;
         return new GitpleApi(http, base, { 'app-code': appCode, 'secret': secret }, timeoutMs);
     }

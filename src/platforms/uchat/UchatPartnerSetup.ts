@@ -5,10 +5,9 @@ import { AppSettings } from '../../settings/AppSettings';
 import { SettingId } from '../../settings/SettingId';
 import { siteUrl } from '../../settings/siteUrl';
 import { isObject } from '../../validation/fields';
+import { missingSettings, PartnerCallResult } from '../PartnerCallResult';
 import { UchatWebhookSetupRequest } from './types';
 import { UchatSetting } from './UchatSetting';
-
-export type SetupResult = { ok: true } | { ok: false; error: string };
 
 export const UCHAT_SETUP_INPUTS: ReadonlyArray<string> = [UchatSetting.PartnerApiUrl, UchatSetting.PartnerApiKey, UchatSetting.WorkspaceId, UchatSetting.VerificationKey];
 
@@ -17,15 +16,16 @@ export const UCHAT_SETUP_INPUTS: ReadonlyArray<string> = [UchatSetting.PartnerAp
  * (`POST {base}/api/partner/workspace/{id}/apichat-webhook`) and stores the `bot_url` UChat
  * answers in `uchat_bot_url`. The manual path (pasting bot_url) keeps working.
  */
-export async function setUpUchatWebhook(read: IRead, http: IHttp, writer: IEnvironmentWrite, appId: string, logger: ILogger): Promise<SetupResult> {
+export async function setUpUchatWebhook(read: IRead, http: IHttp, writer: IEnvironmentWrite, appId: string, logger: ILogger): Promise<PartnerCallResult> {
     const settings = AppSettings.from(read);
     const [base, key, workspace, verificationKey] = await Promise.all(UCHAT_SETUP_INPUTS.map((id) => settings.text(id as SettingId)));
-    const fail = (error: string): SetupResult => {
+    const fail = (error: string): PartnerCallResult => {
         logger.error(`uchat: webhook setup failed: ${error}`);
         return { ok: false, error };
     };
-    if (!base || !key || !workspace || !verificationKey) {
-        return fail('set uchat_partner_api_url, uchat_partner_api_key, uchat_workspace_id and uchat_verification_key first');
+    const missing = missingSettings('uchat: webhook setup', UCHAT_SETUP_INPUTS, [base, key, workspace, verificationKey], logger);
+    if (missing) {
+        return missing;
     }
     const webhookUrl = `${await siteUrl(read)}/api/apps/public/${appId}/uchat`;
     const url = `${base.replace(/\/+$/, '')}/api/partner/workspace/${encodeURIComponent(workspace)}/apichat-webhook`;
