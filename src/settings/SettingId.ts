@@ -7,4 +7,7 @@ export enum SettingId {
     DeliveryRetryBaseSeconds = 'delivery_retry_base_seconds',
     DeliveryRetryMaxSeconds = 'delivery_retry_max_seconds',
     FileLinkDays = 'file_link_days',
+    AlertRoom = 'alert_room',
+    MetricsToken = 'metrics_token',
+    RetentionDays = 'retention_days',
 }

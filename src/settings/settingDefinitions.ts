@@ -8,8 +8,9 @@ import { SettingId } from './SettingId';
 /** Sections of the settings every platform shares; their ids are i18n keys (each platform has its own section). */
 const GENERAL = 'section_general';
 const DELIVERY = 'section_delivery';
+const OPERATIONS = 'section_operations';
 
-/** Every setting the app registers, in the order the admin sees them: general, each platform's, delivery. */
+/** Every setting the app registers, in the order the admin sees them: general, each platform's, delivery, operations. */
 export const SETTINGS: ReadonlyArray<ISetting> = [
     defineSetting(SettingId.AppSecret, 'password', GENERAL, ''),
     defineSetting(SettingId.DefaultDepartment, 'string', GENERAL, ''),
@@ -19,4 +20,7 @@ export const SETTINGS: ReadonlyArray<ISetting> = [
     defineSetting(SettingId.DeliveryRetryBaseSeconds, 'number', DELIVERY, 2),
     defineSetting(SettingId.DeliveryRetryMaxSeconds, 'number', DELIVERY, 300),
     defineSetting(SettingId.FileLinkDays, 'number', DELIVERY, 30),
+    defineSetting(SettingId.AlertRoom, 'string', OPERATIONS, ''),
+    defineSetting(SettingId.MetricsToken, 'password', OPERATIONS, ''),
+    defineSetting(SettingId.RetentionDays, 'number', OPERATIONS, 180),
 ];
