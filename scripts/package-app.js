@@ -59,8 +59,9 @@ function bundle(compiled) {
 	return { classFile, code };
 }
 
-// rc-apps sets requiredApiVersion from the apps-engine version in package.json (the one the
-// app is compiled against); the zip keeps app.json's own range, the oldest supported engine.
+// The zip keeps app.json's own requiredApiVersion, the oldest supported engine, whatever rc-apps
+// wrote: it rewrites the staged copy to the apps-engine version of package.json unless that range
+// starts at app.json's version (FolderDetails.matchAppsEngineVersion; package.json sees to it).
 function manifest(compiledManifest) {
 	const info = JSON.parse(compiledManifest.toString('utf8'));
 	info.requiredApiVersion = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')).requiredApiVersion;

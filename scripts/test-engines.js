@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:engines [-- <version>…]`: the test matrix. For every engine of engines.js (or the
-// versions given): type-check against its definitions, then run jest with ENGINE=<version>: the
+// versions given): type-check against its definitions (without versions given, also against the
+// engines npm has the definitions of only, TYPES_ONLY), then run jest with ENGINE=<version>: the
 // whole suite on the newest engine, the integration suites (everything that runs the engine) on
 // the older ones. The outage suite's downtime defaults to 10 s there (TICKETS_OUTAGE_SECONDS
 // overrides it); the newest engine keeps the full 60 s. Runs every step, then fails if any did.
@@ -8,7 +9,7 @@
 'use strict';
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { MATRIX, engine } = require('./engines');
+const { MATRIX, TYPES_ONLY, engine } = require('./engines');
 
 const root = path.resolve(__dirname, '..');
 const OLDER_ENGINE_OUTAGE_SECONDS = '10';
@@ -25,7 +26,9 @@ function main() {
 	const versions = process.argv.slice(2).length ? process.argv.slice(2) : MATRIX.map((entry) => entry.version);
 	const targets = versions.map((version) => engine(version));
 	const results = [];
-	results.push(run(`typecheck against ${versions.join(', ')}`, process.execPath, [path.join(__dirname, 'typecheck-engines.js'), ...versions], {}));
+	// Without versions, the type check also covers the engines npm has the definitions of only.
+	const checked = process.argv.slice(2).length ? versions : [...versions, ...TYPES_ONLY.map((entry) => entry.version)];
+	results.push(run(`typecheck against ${checked.join(', ')}`, process.execPath, [path.join(__dirname, 'typecheck-engines.js'), ...checked], {}));
 	results.push(run('lint (npm run lint)', path.join(root, 'node_modules', '.bin', 'eslint'), ['.'], {}));
 	for (const target of targets) {
 		const env = { ENGINE: target.version };
