@@ -1,7 +1,8 @@
 /**
  * The playground's made-up credentials: `npm start` sets them in the app's settings, and the fake
  * platforms of `npm run fake-platforms` check them as the real platforms check theirs. The README's
- * per-platform examples sign with them. Nothing here is a real secret.
+ * per-platform examples sign with them; the passwords are the local Rocket.Chat's accounts' (`npm run
+ * deploy` logs in as its admin). Nothing here is a real secret.
  */
 export const DEMO = {
     appSecret: process.env.TICKETS_DEMO_SECRET ?? 'demo-app-secret-0123456789abcdef',
@@ -14,4 +15,6 @@ export const DEMO = {
     uchatFlowApiKey: 'demo-uchat-flow-api-key',
     closerWebhookToken: 'demo-closer-webhook-token',
     closerReplySecret: 'demo-closer-reply-secret',
+    adminPassword: process.env.TICKETS_DEMO_ADMIN_PASSWORD ?? 'demo-admin-password',
+    agentPassword: 'demo-agent-password',
 } as const;

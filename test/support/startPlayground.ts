@@ -1,6 +1,6 @@
 import { FakePlatforms } from '../fakes/FakePlatforms';
 import { FrontDoor } from '../host/FrontDoor';
-import { setUpPlayground } from '../host/playgroundSetup';
+import { addPlaygroundAccounts, setUpPlayground } from '../host/playgroundSetup';
 import { RunningHost, startHost } from './startHost';
 
 export interface RunningPlayground extends RunningHost {
@@ -13,7 +13,7 @@ export interface RunningPlayground extends RunningHost {
 
 /**
  * What `npm start` runs, in this process on free ports: the fake platforms, the local Rocket.Chat
- * with the app set up for every source (setUpPlayground), and the front door with the console.
+ * with its accounts and the app set up for every source (setUpPlayground), and the front door with the console.
  */
 export async function startPlayground(): Promise<RunningPlayground> {
     const fakes = new FakePlatforms();
@@ -22,6 +22,7 @@ export async function startPlayground(): Promise<RunningPlayground> {
     const door = new FrontDoor(running.host, () => running.appId, fakes);
     const base = `http://localhost:${await door.listen(0)}`;
     running.host.setServerSetting('Site_Url', base);
+    addPlaygroundAccounts(running.host);
     await setUpPlayground(running.host, running.appId, fakes.origins());
     return {
         ...running,
