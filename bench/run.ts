@@ -4,6 +4,7 @@ import * as path from 'path';
 
 import { RoundTripCounter } from '../test/host/RoundTripCounter';
 import { RapidProWorld, SECRET } from '../test/support/RapidProWorld';
+import { FinishedConversationsFootprint, measureFinishedConversations } from './finishedConversations';
 import { packageTinyApp } from './packageTinyApp';
 import { denoRssKb, LatencySummary, load, summarize } from './stats';
 
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
     }
     const after = persistenceFootprint(world);
     results.persistencePerOpenConversation = { records: (after.records - before.records) / 100, bytes: Math.round((after.bytes - before.bytes) / 100) };
+    results.finishedConversations = await measureFinishedConversations(world, counter, 100);
 
     const memory = process.memoryUsage();
     results.memory = { hostRssMb: Math.round(memory.rss / 1048576), hostHeapUsedMb: Math.round(memory.heapUsed / 1048576), denoRuntimesRssMb: Math.round(denoRssKb() / 1024) };
@@ -150,6 +152,8 @@ function print(results: Record<string, unknown>): void {
     }
     const footprint = results.persistencePerOpenConversation as { records: number; bytes: number };
     lines.push(`\npersistence per open conversation: ${footprint.records} records, ${footprint.bytes} bytes`);
+    const finished = results.finishedConversations as FinishedConversationsFootprint;
+    lines.push(`persistence per finished conversation (opened, 3 contact messages, 2 replies delivered, closed): ${finished.beforePurge.records} records, ${finished.beforePurge.bytes} bytes until retention_days after its close; ${finished.afterPurge.records} records, ${finished.afterPurge.bytes} bytes after the retention job (${finished.purgeRoundTrips} round trips per conversation forgotten)`);
     const memory = results.memory as Record<string, number>;
     lines.push(`memory: host RSS ${memory.hostRssMb} MB (heap ${memory.hostHeapUsedMb} MB), Deno runtimes RSS ${memory.denoRuntimesRssMb} MB`);
     lines.push('', 'Engine round trips of the app (accessor and bridge calls; each a database query on a real server):');

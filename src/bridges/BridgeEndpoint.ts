@@ -14,6 +14,7 @@ import { bridgeReadiness } from './bridgeReadiness';
 /** The endpoint of a bridged platform: on and configured (else 503) → preflight → a body (else 400) → its auth (else 401) → events → answer. */
 export class BridgeEndpoint extends JsonEndpoint {
     public readonly path: string;
+    public readonly source: string;
     protected readonly methods: ReadonlyArray<HttpMethod>;
     /** Platforms POST their events as JSON (GETs are verification calls). */
     protected readonly bodyMethods: ReadonlyArray<HttpMethod> = ['post'];
@@ -23,6 +24,7 @@ export class BridgeEndpoint extends JsonEndpoint {
     constructor(app: IApp, private readonly platform: Platform, private readonly inbound: PlatformInbound) {
         super(app);
         this.path = inbound.path;
+        this.source = platform.source;
         this.methods = inbound.methods;
         this.formBodies = inbound.acceptsFormBodies === true;
         this.auth = inbound.auth;
@@ -31,10 +33,10 @@ export class BridgeEndpoint extends JsonEndpoint {
     protected async beforeAuth(context: RequestContext): Promise<IApiResponse | undefined> {
         const readiness = await bridgeReadiness(this.inbound, context.settings);
         if (!readiness.enabled) {
-            throw HttpError.unavailable(`the ${this.platform.label} bridge is switched off (setting ${this.inbound.enabledSetting})`);
+            throw HttpError.switchedOff(`the ${this.platform.label} bridge is switched off (setting ${this.inbound.enabledSetting})`);
         }
         if (readiness.missing.length > 0) {
-            throw HttpError.unavailable(`the ${this.platform.label} bridge is not configured: set ${readiness.missing.join(', ')}`);
+            throw HttpError.notConfigured(`the ${this.platform.label} bridge is not configured: set ${readiness.missing.join(', ')}`);
         }
         const early = this.inbound.preflight ? await this.inbound.preflight(context) : undefined;
         if (early) {

@@ -10,7 +10,7 @@ function minute(iso: string): string {
     return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** The status report as the /tickets command shows it: a line per source, what is missing or wrong for those switched on, the newest parked items. */
+/** The status report as the /tickets command shows it: a line per source, what is missing or wrong for those switched on, the alerts' room and its problems, the newest parked items. */
 export function renderStatus(report: StatusReport, texts: OperatorTexts): string {
     const lines = [texts.statusTitle];
     for (const source of report.sources) {
@@ -27,6 +27,8 @@ export function renderStatus(report: StatusReport, texts: OperatorTexts): string
         lines.push(`*${source.label}* (${texts.on}): ${facts.join(' · ')}`);
         lines.push(...source.problems.map((problem) => `• ${describeProblem(problem, source.label, texts)}`));
     }
+    lines.push(report.alerts.room === null ? texts.alertsOff : texts.alertsIn(report.alerts.room, report.alerts.active.length));
+    lines.push(...report.problems.map((problem) => `• ${describeProblem(problem, '', texts)}`));
     const { total, items } = report.parked;
     if (total === 0) {
         lines.push('', texts.noneParked);

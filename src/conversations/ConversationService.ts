@@ -170,7 +170,7 @@ export class ConversationService {
             if (!current || !current.open) {
                 return;
             }
-            await this.links.update({ ...current, open: false, closedBySource: true, closedAt: new Date().toISOString() });
+            await this.links.close({ ...current, closedBySource: true, closedAt: new Date().toISOString() });
             await this.closeInRocketChat(current, comment);
             this.context.logger.info(`${link.source}: conversation ${link.conversationKey} closed by the platform (room ${current.roomId})`);
         });
@@ -228,7 +228,7 @@ export class ConversationService {
         if (winner) {
             await this.links.save(winner);
         }
-        await this.links.update({ ...mine, open: false, closedBySource: true, closedAt: new Date().toISOString() });
+        await this.links.close({ ...mine, closedBySource: true, closedAt: new Date().toISOString() });
         await this.closeInRocketChat(mine, `Closed: opened twice at the same moment by two Rocket.Chat instances; the conversation continues in room ${winnerRoomId}.`);
         this.context.logger.warn(`${mine.source}: conversation ${mine.conversationKey} was opened twice at once; room ${mine.roomId} closed in favour of room ${winnerRoomId}`);
         return winner;
@@ -249,7 +249,7 @@ export class ConversationService {
                 return undefined;
             }
             const ended = { ...link, open: false, closedAt: closedAt.toISOString() };
-            await this.links.update(ended);
+            await this.links.close(ended);
             return ended;
         });
     }

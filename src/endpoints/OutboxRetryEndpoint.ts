@@ -6,11 +6,13 @@ import { jsonResponse } from '../http/jsonResponse';
 import { RequestContext } from '../http/RequestContext';
 import { retryParked } from '../outbox/retryParked';
 import { EndpointAuth } from '../security/EndpointAuth';
+import { APP_SOURCE } from '../stats/appSource';
 import { parseRetrySelection } from './parseRetrySelection';
 
 /** `POST /outbox.retry`: sends parked deliveries again (App Secret required) → 200 `{"retried": n, "remaining": m}`. */
 export class OutboxRetryEndpoint extends JsonEndpoint {
     public readonly path = 'outbox.retry';
+    public readonly source = APP_SOURCE;
     protected readonly methods: ReadonlyArray<HttpMethod> = ['post'];
     protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods: ReadonlyArray<HttpMethod> = ['post'];

@@ -5,6 +5,7 @@ import { FileEndpoint } from '../files/FileEndpoint';
 import { JsonEndpoint } from '../http/JsonEndpoint';
 import { eachOf } from '../platforms/eachOf';
 import { PLATFORMS } from '../platforms/registry';
+import { MetricsEndpoint } from './MetricsEndpoint';
 import { OutboxRetryEndpoint } from './OutboxRetryEndpoint';
 import { StatusEndpoint } from './StatusEndpoint';
 
@@ -17,6 +18,7 @@ export function buildEndpoints(app: IApp): Array<JsonEndpoint> {
         ]),
         new StatusEndpoint(app),
         new OutboxRetryEndpoint(app),
+        new MetricsEndpoint(app),
         new FileEndpoint(app),
     ];
 }

@@ -6,6 +6,7 @@ import { JsonEndpoint } from '../http/JsonEndpoint';
 import { RequestContext } from '../http/RequestContext';
 import { installationSecret } from '../identity/InstallationSecret';
 import { EndpointAuth } from '../security/EndpointAuth';
+import { APP_SOURCE } from '../stats/appSource';
 import { isValidFileLinkSignature } from './fileLinkSignature';
 import { fileResponseHeaders } from './fileResponseHeaders';
 import { FILE_ENDPOINT_PATH } from './signedFileUrl';
@@ -30,6 +31,7 @@ function param(params: Record<string, unknown> | undefined, name: string, shape:
  */
 export class FileEndpoint extends JsonEndpoint {
     public readonly path = FILE_ENDPOINT_PATH;
+    public readonly source = APP_SOURCE;
     protected readonly methods = ['get', 'head'] as const;
     /** Anyone holding a link may fetch its file: the handler checks the link's own expiring signature. */
     protected readonly auth: EndpointAuth = { kind: 'none', reason: 'signed, expiring links' };

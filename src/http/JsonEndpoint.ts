@@ -4,6 +4,7 @@ import { ApiEndpoint, IApiEndpointInfo, IApiRequest, IApiResponse } from '@rocke
 import { checkEndpointAuth } from '../security/checkEndpointAuth';
 import { EndpointAuth } from '../security/EndpointAuth';
 import { AppSettings } from '../settings/AppSettings';
+import { RefusalReason, RefusalStatsStore } from '../stats/RefusalStatsStore';
 import { errorResponse } from './errorResponse';
 import { HttpError } from './HttpError';
 import { refuseUnreadableBody } from './requestBody';
@@ -18,10 +19,15 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 
  * Base of every endpoint. It answers every HTTP method, so that a wrong method gets a
  * JSON 405 instead of the engine's rejection (which Rocket.Chat turns into a 500), and it
  * maps every failure through `errorResponse`. Every endpoint declares how its callers prove who
- * they are (`auth`), and the base class checks it before the handler runs.
+ * they are (`auth`), and the base class checks it before the handler runs. A refused request
+ * (an HttpError with a `refusal` reason) is counted under the endpoint's `source`; counting
+ * costs round trips on that path only, never on an accepted request's.
  */
 export abstract class JsonEndpoint extends ApiEndpoint {
     public abstract readonly path: string;
+
+    /** Whose endpoint this is, for the counts of refused requests: a platform's source id, or `APP_SOURCE`. */
+    public abstract readonly source: string;
 
     /** Methods this endpoint serves; everything else is 405. */
     protected abstract readonly methods: ReadonlyArray<HttpMethod>;
@@ -79,7 +85,19 @@ export abstract class JsonEndpoint extends ApiEndpoint {
             await checkEndpointAuth(this.auth, context);
             return await this.handle(context);
         } catch (error) {
+            if (error instanceof HttpError && error.refusal) {
+                await this.countRefusal(error.refusal, read, persistence);
+            }
             return errorResponse(error, logger);
+        }
+    }
+
+    /** Counts a refusal; a failure to count is logged and the refusal is answered all the same. */
+    private async countRefusal(reason: RefusalReason, read: IRead, persistence: IPersistence): Promise<void> {
+        try {
+            await new RefusalStatsStore(read.getPersistenceReader(), persistence).count(this.source, reason, new Date());
+        } catch (error) {
+            this.app.getLogger().error(`${this.source}: could not count a refused request (${reason}): ${error instanceof Error ? error.message : String(error)}`);
         }
     }
 }

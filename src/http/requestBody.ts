@@ -26,7 +26,7 @@ function carriesBody(request: IApiRequest): boolean {
 export function refuseUnreadableBody(request: IApiRequest, formsAccepted = false): void {
     const type = contentTypeOf(request);
     if (type !== JSON_TYPE && !(formsAccepted && type === FORM_TYPE) && carriesBody(request)) {
-        throw new HttpError(415, `the body was sent as ${type ? `"${type}"` : 'no content type'}, which Rocket.Chat does not pass to apps: send it as JSON with the header Content-Type: application/json`);
+        throw HttpError.unsupportedMediaType(`the body was sent as ${type ? `"${type}"` : 'no content type'}, which Rocket.Chat does not pass to apps: send it as JSON with the header Content-Type: application/json`);
     }
 }
 

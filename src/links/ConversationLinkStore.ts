@@ -2,7 +2,9 @@ import { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definit
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 
 import { AssociationKeys } from '../persistence/AssociationKeys';
+import { removeEvery } from '../persistence/removeEvery';
 import { requireWriter } from '../persistence/requireWriter';
+import { ClosedLinkIndex } from './ClosedLinkIndex';
 import { contactKeyOf, ConversationLink } from './ConversationLink';
 
 /** Where an end user's latest conversation is; its room and visitor token never change for a conversation, so they are kept here too. */
@@ -61,7 +63,7 @@ export class ConversationLinkStore {
         await requireWriter(this.writer, 'ConversationLinkStore').updateByAssociations(pointerKeys(link), pointer, true);
     }
 
-    /** Rewrites the link without moving the visitor's pointer (e.g. marking an old conversation closed). */
+    /** Rewrites the link without moving the visitor's pointer (e.g. its state; a close goes through `close`). */
     public async update(link: ConversationLink): Promise<void> {
         const writer = requireWriter(this.writer, 'ConversationLinkStore');
         await writer.updateByAssociations(linkKeys(link), link, true);
@@ -70,6 +72,39 @@ export class ConversationLinkStore {
         } else {
             await writer.removeByAssociations(openMarkerKeys(link));
         }
+    }
+
+    /**
+     * Marks the conversation closed: it is indexed under the UTC day it closed on first (what the
+     * retention job reads), then the link is rewritten and its open marker removed.
+     */
+    public async close(link: ConversationLink & { closedAt: string }): Promise<void> {
+        await new ClosedLinkIndex(this.reader, this.writer).add(link, link.closedAt);
+        await this.update({ ...link, open: false });
+    }
+
+    /** Every link, open or closed: one read of all of them, for the one-time indexing of links closed before the index existed. */
+    public async all(): Promise<Array<ConversationLink>> {
+        return (await this.reader.readByAssociations([AssociationKeys.kind('link')])) as Array<ConversationLink>;
+    }
+
+    /**
+     * Forgets a finished conversation (the retention job): its end user's pointer, when it still
+     * points at this conversation, then the link. A pointer another conversation of the end user
+     * took between the read and the removal (another instance opening one) is written back.
+     */
+    public async forget(link: ConversationLink): Promise<void> {
+        const writer = requireWriter(this.writer, 'ConversationLinkStore');
+        const keys = pointerKeys(link);
+        const pointers = (await this.reader.readByAssociations(keys)) as Array<VisitorPointer>;
+        if (pointers.some((pointer) => pointer.conversationKey === link.conversationKey)) {
+            const removed = (await removeEvery(writer, keys)) as Array<VisitorPointer>;
+            const other = removed.find((pointer) => pointer.conversationKey !== link.conversationKey);
+            if (other) {
+                await writer.updateByAssociations(keys, other, true);
+            }
+        }
+        await removeEvery(writer, [AssociationKeys.kind('link'), AssociationKeys.roomLink(link.roomId)]);
     }
 
     private async first<T>(keys: Array<RocketChatAssociationRecord>): Promise<T | undefined> {

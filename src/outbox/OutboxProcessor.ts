@@ -3,12 +3,16 @@ import { IEnvironmentWrite, IHttpResponse } from '@rocket.chat/apps-engine/defin
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AppContext } from '../context/AppContext';
 import { SettingId } from '../settings/SettingId';
-import { SourceStatsStore } from '../stats/SourceStatsStore';
+import { AttemptOutcome, SourceStatsStore } from '../stats/SourceStatsStore';
 import { DeliveryTarget, isNotReady } from './DeliveryTarget';
 import { LANE_TIMING } from './laneTiming';
 import { OutboxItem } from './OutboxItem';
 import { OutboxStore } from './OutboxStore';
+import { ReceiverRecoveryStore } from './ReceiverRecoveryStore';
 import { backoffDelayMs, classifyStatus, DeliveryOutcome, retryAfterMs } from './retryPolicy';
+
+/** How an attempt's outcome is counted. */
+const ATTEMPT_OUTCOME: Record<DeliveryOutcome['kind'], AttemptOutcome> = { delivered: 'delivered', retry: 'failed', park: 'parked' };
 
 /** The part of the app's context a lane run uses (settings read at most once per run), and its target. */
 export interface OutboxProcessorDeps extends Pick<AppContext, 'read' | 'http' | 'persistence' | 'logger' | 'settings'> {
@@ -26,12 +30,14 @@ export interface OutboxProcessorDeps extends Pick<AppContext, 'read' | 'http' | 
 export class OutboxProcessor {
     private readonly store: OutboxStore;
     private readonly stats: SourceStatsStore;
+    private readonly recoveries: ReceiverRecoveryStore;
     private readonly now: () => Date;
 
     constructor(private readonly deps: OutboxProcessorDeps) {
         const reader = deps.read.getPersistenceReader();
         this.store = new OutboxStore(reader, deps.persistence);
         this.stats = new SourceStatsStore(reader, deps.persistence);
+        this.recoveries = new ReceiverRecoveryStore(reader, deps.persistence);
         this.now = deps.now ?? (() => new Date());
     }
 
@@ -66,9 +72,14 @@ export class OutboxProcessor {
             return 'gone';
         }
         const outcome = await this.attempt(item);
+        SourceStatsStore.countAttempt(item.source, ATTEMPT_OUTCOME[outcome.kind]);
         if (outcome.kind === 'delivered') {
             await this.store.remove(item);
             SourceStatsStore.countOut(item.source, this.now());
+            if (item.attempts > 0) {
+                // The receiver takes deliveries again: the end of a failure streak (see ReceiverRecoveryStore).
+                await this.recoveries.recovered(item.source, this.now());
+            }
             this.deps.logger.debug(`${item.source}: delivered ${item.kind} ${item.id} of ${item.conversationId}`);
             return 'gone';
         }

@@ -16,6 +16,14 @@ export const AssociationKeys = {
     /** Marks a source's open conversations (one marker per open room), so they can be counted with a keyed read. */
     openLinks: (source: string): RocketChatAssociationRecord => misc(`open-links:${source}`),
     openLinkOfRoom: (roomId: string): RocketChatAssociationRecord => misc(`open-link:${roomId}`),
+    /** A closed conversation's entry in the index of the UTC day (`YYYY-MM-DD`) it closed on: what the retention job reads. */
+    closedOn: (day: string): RocketChatAssociationRecord => misc(`closed-on:${day}`),
+    /** The closed-day index entry of a room's conversation. */
+    closedLinkOfRoom: (roomId: string): RocketChatAssociationRecord => misc(`closed-link:${roomId}`),
+    /** A UTC day on which conversations closed, kept until the retention job has forgotten every one of them. */
+    closedDay: (day: string): RocketChatAssociationRecord => misc(`closed-day:${day}`),
+    /** The retention job's own record: how far the one-time indexing of links closed before the index existed has come. */
+    retentionState: (): RocketChatAssociationRecord => misc('retention-state'),
     /**
      * An end user's latest conversation of one source, keyed by the platform's own key for the
      * end user (as the platform sends it, or `<platform>:…`). Before visitor tokens
@@ -38,4 +46,10 @@ export const AssociationKeys = {
     installationSecret: (): RocketChatAssociationRecord => misc('installation-secret'),
     /** Counters and last errors per source, for the status endpoint. */
     sourceStats: (source: string): RocketChatAssociationRecord => misc(`stats:${source}`),
+    /** Counts of refused inbound requests of one source and reason (the records of all sources also carry `kind('refusals')`). */
+    refusalStats: (source: string, reason: string): RocketChatAssociationRecord => misc(`refusals:${source}:${reason}`),
+    /** The alert job's state (conditions alerted, posts of the last hour, the alert room). */
+    alertState: (): RocketChatAssociationRecord => misc('alert-state'),
+    /** When a source's receiver last took a delivery that had failed before (the end of a failure streak). */
+    receiverRecovery: (source: string): RocketChatAssociationRecord => misc(`receiver-recovery:${source}`),
 };

@@ -2,12 +2,18 @@ import { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/de
 import { IApp } from '@rocket.chat/apps-engine/definition/IApp';
 import { IJobContext, IProcessor, StartupType } from '@rocket.chat/apps-engine/definition/scheduler';
 
+import { ALERTS_INTERVAL, ALERTS_JOB } from '../alerts/AlertJobs';
+import { runAlertJob } from '../alerts/runAlertJob';
 import { PENDING_INBOUND_INTERVAL, PENDING_INBOUND_JOB, replayPendingInbound } from '../bridges/replayPendingInbound';
 import { laneJob, SWEEP_INTERVAL, SWEEP_JOB } from '../outbox/DeliveryJobs';
 import { LaneRunner } from '../outbox/LaneRunner';
 import { sweepOutbox } from '../outbox/OutboxSweep';
 import { eachOf } from '../platforms/eachOf';
 import { OUTBOUND_SOURCES, platformOf, PLATFORMS } from '../platforms/registry';
+import { armRetentionPurge } from '../retention/armRetentionPurge';
+import { RETENTION_DAILY_INTERVAL, RETENTION_DAILY_JOB, RETENTION_PURGE_JOB } from '../retention/RetentionJobs';
+import { runRetentionPurge } from '../retention/runRetentionPurge';
+import { AppSettings } from '../settings/AppSettings';
 import { Job } from './Job';
 
 function isApp(value: unknown): value is IApp {
@@ -42,16 +48,23 @@ const replayPending: Job = async (app, _context, read, modify, http, persistence
     await replayPendingInbound(app.getID(), read, modify, http, persistence, app.getLogger());
 };
 
+const alerts: Job = async (app, _context, read, modify, _http, persistence) => {
+    await runAlertJob({ appId: app.getID(), read, modify, persistence, settings: AppSettings.from(read), logger: app.getLogger() });
+};
+
 /**
  * The app's scheduler jobs: a delivery lane per source, the recurring sweep re-armed at every
- * start, the recurring replay of bridge events kept while no agent was online, and each
- * platform's own jobs.
+ * start, the recurring replay of bridge events kept while no agent was online, the recurring
+ * alert job, the daily retention job and the purge it arms, and each platform's own jobs.
  */
 export function buildProcessors(app: IApp): Array<IProcessor> {
     return [
         ...OUTBOUND_SOURCES.map((source) => ({ id: laneJob(source), processor: processor(app, lane(source)) })),
         { id: SWEEP_JOB, startupSetting: { type: StartupType.RECURRING, interval: SWEEP_INTERVAL }, processor: processor(app, sweep) },
         { id: PENDING_INBOUND_JOB, startupSetting: { type: StartupType.RECURRING, interval: PENDING_INBOUND_INTERVAL }, processor: processor(app, replayPending) },
+        { id: ALERTS_JOB, startupSetting: { type: StartupType.RECURRING, interval: ALERTS_INTERVAL }, processor: processor(app, alerts) },
+        { id: RETENTION_DAILY_JOB, startupSetting: { type: StartupType.RECURRING, interval: RETENTION_DAILY_INTERVAL }, processor: processor(app, armRetentionPurge) },
+        { id: RETENTION_PURGE_JOB, processor: processor(app, runRetentionPurge) },
         ...eachOf(PLATFORMS, (platform) => (platform.jobs ?? []).map((job) => ({ id: job.id, processor: processor(app, job.run) }))),
     ];
 }

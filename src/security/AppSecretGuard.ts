@@ -10,7 +10,7 @@ const TOKEN_HEADER = /^Token\s+(\S.*)$/i;
 export async function requireAppSecret(headers: Record<string, unknown>, settings: AppSettings): Promise<void> {
     const secret = await settings.text(SettingId.AppSecret);
     if (secret === '') {
-        throw HttpError.unavailable('the App Secret is not set: an administrator must set it under Administration > Apps > Tickets > App Secret');
+        throw HttpError.notConfigured('the App Secret is not set: an administrator must set it under Administration > Apps > Tickets > App Secret');
     }
     const authorization = headerValue(headers, 'authorization').trim();
     if (authorization === '') {

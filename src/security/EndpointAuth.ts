@@ -12,5 +12,7 @@ export type EndpointAuth =
      * equal to the setting `setting`; `secretName` is how errors name it (default: the setting id).
      */
     | { readonly kind: 'token'; readonly header: string; readonly query?: string; readonly setting: string; readonly secretName?: string }
+    /** `Authorization: Bearer <token>` equal to the setting `setting` (what Prometheus sends). */
+    | { readonly kind: 'bearer'; readonly setting: string }
     /** Open to anyone; `reason` says why that is safe. */
     | { readonly kind: 'none'; readonly reason: string };

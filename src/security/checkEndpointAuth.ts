@@ -6,6 +6,8 @@ import { constantTimeEqual } from './constantTimeEqual';
 import { EndpointAuth } from './EndpointAuth';
 import { requireBodySignature } from './requireBodySignature';
 
+const BEARER = /^Bearer\s+(\S.*)$/i;
+
 /** Throws the endpoint's 401 (or 503 when its secret is unset) unless the request proves what `auth` asks for. */
 export async function checkEndpointAuth(auth: EndpointAuth, { request, settings }: RequestContext): Promise<void> {
     switch (auth.kind) {
@@ -26,6 +28,20 @@ export async function checkEndpointAuth(auth: EndpointAuth, { request, settings 
             }
             if (!constantTimeEqual(given, await settings.text(auth.setting))) {
                 throw HttpError.unauthorized(`${auth.query ? 'the token' : auth.header} does not match ${auth.secretName ?? auth.setting}`);
+            }
+            return;
+        }
+        case 'bearer': {
+            const authorization = headerValue(request.headers, 'authorization').trim();
+            if (authorization === '') {
+                throw HttpError.unauthorized(`missing Authorization header: send "Authorization: Bearer <${auth.setting}>"`);
+            }
+            const match = BEARER.exec(authorization);
+            if (!match) {
+                throw HttpError.unauthorized(`the Authorization header must be "Bearer <${auth.setting}>"`);
+            }
+            if (!constantTimeEqual(match[1].trim(), await settings.text(auth.setting))) {
+                throw HttpError.unauthorized(`the bearer token does not match ${auth.setting}`);
             }
             return;
         }

@@ -5,9 +5,26 @@ import { appMutex } from '../concurrency/KeyedMutex';
 import { AssociationKeys } from '../persistence/AssociationKeys';
 import { requireWriter } from '../persistence/requireWriter';
 
+/** How a delivery attempt ended: delivered, failed (the item is tried again later), or refused by the receiver (the item is parked). */
+export type AttemptOutcome = 'delivered' | 'failed' | 'parked';
+
+export const ATTEMPT_OUTCOMES: ReadonlyArray<AttemptOutcome> = ['delivered', 'failed', 'parked'];
+
+export type AttemptCounts = Record<AttemptOutcome, number>;
+
+const noAttempts = (): AttemptCounts => ({ delivered: 0, failed: 0, parked: 0 });
+
+const addAttempts = (a: Partial<AttemptCounts> | undefined, b: Partial<AttemptCounts> | undefined): AttemptCounts => ({
+    delivered: (a?.delivered ?? 0) + (b?.delivered ?? 0),
+    failed: (a?.failed ?? 0) + (b?.failed ?? 0),
+    parked: (a?.parked ?? 0) + (b?.parked ?? 0),
+});
+
 export interface SourceStats {
     messagesIn: number;
     messagesOut: number;
+    /** Delivery attempts of the source's outbox by how they ended. */
+    deliveryAttempts: AttemptCounts;
     lastInAt?: string;
     lastOutAt?: string;
     lastError?: { at: string; message: string };
@@ -27,28 +44,31 @@ const later = (a?: string, b?: string): string | undefined => (!a ? b : !b ? a :
 interface UnwrittenCounts {
     messagesIn: number;
     messagesOut: number;
+    deliveryAttempts: AttemptCounts;
     lastInAt?: string;
     lastOutAt?: string;
 }
 
 /**
- * Counts this app process has not written yet, per source. Counting a message costs no round
- * trip; the recurring sweep and the status endpoint write them (one read and one write per
- * source). Counts of a process that stops before either runs are lost: they are statistics
- * only, never deliveries.
+ * Counts this app process has not written yet, per source. Counting a message or a delivery
+ * attempt costs no round trip; the recurring sweep and the status and metrics endpoints write
+ * them (one read and one write per source), so another instance's counts show up after its next
+ * sweep. Counts of a process that stops before either runs are lost, and so are one instance's
+ * when another writes the same shard between its read and its write: they are statistics only,
+ * never deliveries.
  */
 const unwritten = new Map<string, UnwrittenCounts>();
 
 function unwrittenOf(source: string): UnwrittenCounts {
     let counts = unwritten.get(source);
     if (!counts) {
-        counts = { messagesIn: 0, messagesOut: 0 };
+        counts = { messagesIn: 0, messagesOut: 0, deliveryAttempts: noAttempts() };
         unwritten.set(source, counts);
     }
     return counts;
 }
 
-/** Counters and the last delivery error per source, for the status endpoint (never holds secrets). */
+/** Counters and the last delivery error per source, for the status and metrics endpoints (never holds secrets). */
 export class SourceStatsStore {
     constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
 
@@ -57,10 +77,11 @@ export class SourceStatsStore {
         return records.reduce<SourceStats>((sum, record) => ({
             messagesIn: sum.messagesIn + (record.messagesIn ?? 0),
             messagesOut: sum.messagesOut + (record.messagesOut ?? 0),
+            deliveryAttempts: addAttempts(sum.deliveryAttempts, record.deliveryAttempts),
             lastInAt: later(sum.lastInAt, record.lastInAt),
             lastOutAt: later(sum.lastOutAt, record.lastOutAt),
             lastError: record.lastError ?? sum.lastError,
-        }), { messagesIn: 0, messagesOut: 0 });
+        }), { messagesIn: 0, messagesOut: 0, deliveryAttempts: noAttempts() });
     }
 
     /** Counts a message in (in memory: no round trip). */
@@ -77,6 +98,11 @@ export class SourceStatsStore {
         counts.lastOutAt = now.toISOString();
     }
 
+    /** Counts a delivery attempt by how it ended (in memory: no round trip). */
+    public static countAttempt(source: string, outcome: AttemptOutcome): void {
+        unwrittenOf(source).deliveryAttempts[outcome] += 1;
+    }
+
     /** Writes this process's unwritten counts into a shard of their source. */
     public async flush(): Promise<void> {
         for (const [source, counts] of [...unwritten]) {
@@ -85,6 +111,7 @@ export class SourceStatsStore {
                 ...stats,
                 messagesIn: (stats.messagesIn ?? 0) + counts.messagesIn,
                 messagesOut: (stats.messagesOut ?? 0) + counts.messagesOut,
+                deliveryAttempts: addAttempts(stats.deliveryAttempts, counts.deliveryAttempts),
                 lastInAt: later(stats.lastInAt, counts.lastInAt),
                 lastOutAt: later(stats.lastOutAt, counts.lastOutAt),
             }));

@@ -21,4 +21,10 @@ export type Problem =
     | { kind: 'empty-setting'; setting: string; effect: Effect }
     | { kind: 'unknown-department'; setting: string; value: string }
     /** The platform must call the app first (e.g. to give its callback URL) and has not yet. */
-    | { kind: 'not-connected'; call: string };
+    | { kind: 'not-connected'; call: string }
+    /** The app's own (no source's): `alert_room` names no room. */
+    | { kind: 'alert-room-missing'; room: string }
+    /** `alert_room` names a room that is not a channel or a private group. */
+    | { kind: 'alert-room-not-a-channel'; room: string }
+    /** Rocket.Chat refused the bot's last post in the alert room (`error` in its own words). */
+    | { kind: 'alert-room-refused'; room: string; error: string; at: string };

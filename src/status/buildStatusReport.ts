@@ -1,5 +1,6 @@
 import { IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
+import { AlertsStatus, alertsStatus } from '../alerts/alertsStatus';
 import { PendingInboundEvents } from '../bridges/PendingInboundEvents';
 import { ConversationLinkStore } from '../links/ConversationLinkStore';
 import { conversationHeads } from '../outbox/conversationHeads';
@@ -8,6 +9,7 @@ import { OutboxStore } from '../outbox/OutboxStore';
 import { newestFirst, PARKED_LISTED, ParkedIndex, ParkedIndexStore, ParkedSummary } from '../outbox/ParkedIndexStore';
 import { AppSettings } from '../settings/AppSettings';
 import { SourceStats, SourceStatsStore } from '../stats/SourceStatsStore';
+import { Problem } from './Problem';
 import { SourceConfiguration, sourceConfigurations } from './sourceConfiguration';
 
 /** How many retrying conversations status lists per source. */
@@ -27,7 +29,10 @@ export interface SourceStatus extends SourceConfiguration, SourceStats {
     outbox: {
         queued: number;
         oldestQueuedAt: string | null;
+        /** Up to LISTED_RETRYING conversations whose first item has failed. */
         retrying: Array<RetryingConversation>;
+        /** Waiting items that have failed at least once. */
+        retryingItems: number;
         parked: number;
     };
     waitingForAgent: { endUsers: number; events: number; since: string | null };
@@ -37,6 +42,10 @@ export interface StatusReport {
     sources: Array<SourceStatus>;
     /** Parked items of every source: how many, and the newest PARKED_LISTED, newest first. */
     parked: { total: number; items: Array<ParkedSummary> };
+    /** Problems of the app itself, not of one source (the alert room). */
+    problems: Array<Problem>;
+    /** Where alerts go and what they say now (see alertsStatus). */
+    alerts: Omit<AlertsStatus, 'problems'>;
 }
 
 /** Conversations whose first item has failed at least once: what fails, how often, and when it is tried next. */
@@ -62,8 +71,9 @@ async function parkedIndexes(store: OutboxStore, indexes: ParkedIndexStore, sour
 
 /**
  * Health per source for operators: configuration (and what is missing or wrong), open rooms,
- * traffic, outbox, delivery errors, events waiting for an agent, and the parked items. Never a
- * secret. Its engine round trips do not grow with the number of rooms or parked items.
+ * traffic, outbox, delivery errors, events waiting for an agent, the parked items, and the
+ * alerts (their room, what holds, what keeps them from the room). Never a secret. Its engine
+ * round trips do not grow with the number of rooms or parked items.
  */
 export async function buildStatusReport(read: IRead, persistence: IPersistence, settings: AppSettings): Promise<StatusReport> {
     const reader = read.getPersistenceReader();
@@ -72,10 +82,11 @@ export async function buildStatusReport(read: IRead, persistence: IPersistence, 
     await stats.flush();
     const outbox = new OutboxStore(reader, persistence);
     const configurations = await sourceConfigurations(read, settings);
-    const [waiting, parked, kept] = await Promise.all([
+    const [waiting, parked, kept, alerts] = await Promise.all([
         outbox.allWaiting(),
         parkedIndexes(outbox, new ParkedIndexStore(reader, persistence), configurations.map((configuration) => configuration.source)),
         new PendingInboundEvents(reader).all(),
+        alertsStatus(read, settings),
     ]);
     const sources = await Promise.all(configurations.map(async (configuration): Promise<SourceStatus> => {
         const counters = await stats.get(configuration.source);
@@ -89,6 +100,7 @@ export async function buildStatusReport(read: IRead, persistence: IPersistence, 
                 queued: queuedItems.length,
                 oldestQueuedAt: queuedItems.map((item) => item.createdAt).sort()[0] ?? null,
                 retrying: retrying(queuedItems),
+                retryingItems: queuedItems.filter((item) => item.attempts > 0).length,
                 parked: parked.get(configuration.source)?.total ?? 0,
             },
             waitingForAgent: {
@@ -105,5 +117,7 @@ export async function buildStatusReport(read: IRead, persistence: IPersistence, 
             total: indexes.reduce((sum, index) => sum + index.total, 0),
             items: ([] as Array<ParkedSummary>).concat(...indexes.map((index) => index.latest)).sort(newestFirst).slice(0, PARKED_LISTED),
         },
+        problems: alerts.problems,
+        alerts: { room: alerts.room, active: alerts.active },
     };
 }

@@ -2,7 +2,7 @@ import { en } from '../texts/en';
 import { StatusReport } from './buildStatusReport';
 import { describeProblem } from './describeProblem';
 
-/** The status endpoint's answer: the report with each source's problems in (English) words and each parked item's conversation as `room`. */
+/** The status endpoint's answer: the report with each source's and the app's own problems in (English) words and each parked item's conversation as `room`. */
 export function statusJson(report: StatusReport): object {
     return {
         status: 'ok',
@@ -11,5 +11,7 @@ export function statusJson(report: StatusReport): object {
             total: report.parked.total,
             items: report.parked.items.map(({ conversationId, ...item }) => ({ ...item, room: conversationId })),
         },
+        problems: report.problems.map((problem) => describeProblem(problem, '', en)),
+        alerts: report.alerts,
     };
 }

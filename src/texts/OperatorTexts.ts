@@ -1,4 +1,5 @@
 import { Effect } from '../status/Problem';
+import { AlertTexts } from './AlertTexts';
 
 /** A parked delivery as the /tickets command shows it. */
 export interface ParkedLine {
@@ -46,4 +47,16 @@ export interface OperatorTexts {
     stillParked: (count: number) => string;
     /** `/tickets retry <x>` where x is neither a source nor a parked item's id. */
     unknownRetryTarget: (given: string, sources: string) => string;
+
+    /** The alert room (`alert_room`) names no room. */
+    alertRoomMissing: (room: string) => string;
+    /** It names a room that is not a channel or a private group. */
+    alertRoomNotChannel: (room: string) => string;
+    /** Rocket.Chat refused the bot's post there (`error` is its own words, `at` a UTC time). */
+    alertRoomRefused: (room: string, error: string, at: string) => string;
+    /** `/tickets status`: the alerts' line. */
+    alertsOff: string;
+    alertsIn: (room: string, active: number) => string;
+    /** What the app posts in the alert room. */
+    alert: AlertTexts;
 }

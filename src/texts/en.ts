@@ -1,3 +1,4 @@
+import { enAlerts } from './enAlerts';
 import { OperatorTexts } from './OperatorTexts';
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -44,4 +45,11 @@ export const en: OperatorTexts = {
     nothingToRetry: 'Nothing was parked: there is nothing to send again.',
     stillParked: (count) => `${count} are still parked: run the command again to send them.`,
     unknownRetryTarget: (given, sources) => `"${given}" is neither a source (${sources}) nor the id of a parked delivery.`,
+
+    alertRoomMissing: (room) => `alert_room names "${room}", but no room has that name: alerts cannot be posted`,
+    alertRoomNotChannel: (room) => `alert_room names "${room}", which is not a channel or a private group: alerts are not posted there`,
+    alertRoomRefused: (room, error, at) => `Rocket.Chat refused the bot's post in "${room}" (${at}): alerts cannot be posted there until that is fixed. Its answer: ${error}`,
+    alertsOff: '*Alerts*: off (alert_room is empty)',
+    alertsIn: (room, active) => `*Alerts* in "${room}": ${active} active`,
+    alert: enAlerts,
 };

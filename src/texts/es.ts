@@ -1,3 +1,4 @@
+import { esAlerts } from './esAlerts';
 import { OperatorTexts } from './OperatorTexts';
 
 const intentos = (count: number): string => `${count} ${count === 1 ? 'intento' : 'intentos'}`;
@@ -44,4 +45,11 @@ export const es: OperatorTexts = {
     nothingToRetry: 'No había nada aparcado: no hay nada que enviar de nuevo.',
     stillParked: (count) => `${count} siguen aparcadas: vuelve a ejecutar el comando para enviarlas.`,
     unknownRetryTarget: (given, sources) => `"${given}" no es una fuente (${sources}) ni el id de una entrega aparcada.`,
+
+    alertRoomMissing: (room) => `alert_room indica "${room}", pero ninguna sala tiene ese nombre: no se pueden publicar alertas`,
+    alertRoomNotChannel: (room) => `alert_room indica "${room}", que no es un canal ni un grupo privado: no se publican alertas allí`,
+    alertRoomRefused: (room, error, at) => `Rocket.Chat rechazó la publicación del bot en "${room}" (${at}): no se pueden publicar alertas allí hasta que se arregle. Su respuesta: ${error}`,
+    alertsOff: '*Alertas*: desactivadas (alert_room está vacío)',
+    alertsIn: (room, active) => `*Alertas* en "${room}": ${active} activas`,
+    alert: esAlerts,
 };

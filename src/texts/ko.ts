@@ -1,3 +1,4 @@
+import { koAlerts } from './koAlerts';
 import { OperatorTexts } from './OperatorTexts';
 
 export const ko: OperatorTexts = {
@@ -42,4 +43,11 @@ export const ko: OperatorTexts = {
     nothingToRetry: '보류된 전송이 없어 다시 보낼 것이 없습니다.',
     stillParked: (count) => `${count}건이 아직 보류 중입니다. 명령을 다시 실행해 보내세요.`,
     unknownRetryTarget: (given, sources) => `"${given}"은(는) 소스(${sources})도 아니고 보류된 전송의 ID도 아닙니다.`,
+
+    alertRoomMissing: (room) => `alert_room에 지정된 "${room}" 이름의 대화방이 없습니다: 알림을 올릴 수 없습니다`,
+    alertRoomNotChannel: (room) => `alert_room에 지정된 "${room}"은(는) 채널이나 비공개 그룹이 아닙니다: 그곳에는 알림을 올리지 않습니다`,
+    alertRoomRefused: (room, error, at) => `Rocket.Chat이 "${room}"에 대한 봇의 게시를 거부했습니다(${at}): 이 문제가 해결될 때까지 그곳에 알림을 올릴 수 없습니다. 응답: ${error}`,
+    alertsOff: '*알림*: 꺼짐 (alert_room 값이 비어 있음)',
+    alertsIn: (room, active) => `*알림* "${room}": 진행 중 ${active}건`,
+    alert: koAlerts,
 };

@@ -1,4 +1,5 @@
 import { OperatorTexts } from './OperatorTexts';
+import { ptBRAlerts } from './ptBRAlerts';
 
 const tentativas = (count: number): string => `${count} ${count === 1 ? 'tentativa' : 'tentativas'}`;
 
@@ -44,4 +45,11 @@ export const ptBR: OperatorTexts = {
     nothingToRetry: 'Nada estava estacionado: não há nada para enviar de novo.',
     stillParked: (count) => `${count} continuam estacionadas: execute o comando de novo para enviá-las.`,
     unknownRetryTarget: (given, sources) => `"${given}" não é uma origem (${sources}) nem o id de uma entrega estacionada.`,
+
+    alertRoomMissing: (room) => `alert_room indica "${room}", mas nenhuma sala tem esse nome: os alertas não podem ser publicados`,
+    alertRoomNotChannel: (room) => `alert_room indica "${room}", que não é um canal nem um grupo privado: os alertas não são publicados lá`,
+    alertRoomRefused: (room, error, at) => `O Rocket.Chat recusou a publicação do bot em "${room}" (${at}): os alertas não podem ser publicados lá até que isso seja corrigido. A resposta dele: ${error}`,
+    alertsOff: '*Alertas*: desligados (alert_room está vazio)',
+    alertsIn: (room, active) => `*Alertas* em "${room}": ${active} ativos`,
+    alert: ptBRAlerts,
 };

@@ -1,4 +1,5 @@
 import { OperatorTexts } from './OperatorTexts';
+import { thAlerts } from './thAlerts';
 
 export const th: OperatorTexts = {
     effect: {
@@ -42,4 +43,11 @@ export const th: OperatorTexts = {
     nothingToRetry: 'ไม่มีการส่งที่ถูกพักไว้ จึงไม่มีอะไรต้องส่งอีกครั้ง',
     stillParked: (count) => `ยังถูกพักไว้อีก ${count} รายการ เรียกคำสั่งอีกครั้งเพื่อส่ง`,
     unknownRetryTarget: (given, sources) => `"${given}" ไม่ใช่แหล่ง (${sources}) และไม่ใช่รหัสของการส่งที่ถูกพักไว้`,
+
+    alertRoomMissing: (room) => `alert_room ระบุ "${room}" แต่ไม่มีห้องชื่อนี้: ไม่สามารถโพสต์การแจ้งเตือนได้`,
+    alertRoomNotChannel: (room) => `alert_room ระบุ "${room}" ซึ่งไม่ใช่แชนเนลหรือกลุ่มส่วนตัว: จะไม่โพสต์การแจ้งเตือนที่นั่น`,
+    alertRoomRefused: (room, error, at) => `Rocket.Chat ปฏิเสธการโพสต์ของบอทใน "${room}" (${at}): จะโพสต์การแจ้งเตือนที่นั่นไม่ได้จนกว่าจะแก้ไข คำตอบของ Rocket.Chat: ${error}`,
+    alertsOff: '*การแจ้งเตือน*: ปิด (alert_room ว่างอยู่)',
+    alertsIn: (room, active) => `*การแจ้งเตือน* ใน "${room}": ${active} เรื่องที่ยังค้างอยู่`,
+    alert: thAlerts,
 };

@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 
 import { FakePlatforms } from '../fakes/FakePlatforms';
 import { parseHostBody } from './api/parseHostBody';
+import { RestApi } from './api/RestApi';
 import { serveConsole } from './ConsoleFiles';
 import { serveFileUpload } from './FileUploadRoute';
 import { InspectionApi } from './InspectionApi';
@@ -10,10 +11,10 @@ import { LivechatWidgetApi } from './LivechatWidgetApi';
 import { LocalRocketChat } from './LocalRocketChat';
 import { matchEndpoint } from './matchEndpoint';
 import { parseAppRequestBody } from './parseAppRequestBody';
+import { INSTANCE_HEADER, pinnedHost } from './pinnedHost';
 import { sendJson } from './sendJson';
 
-/** Pins an app call to one instance of a cluster (tests); the front door removes it. */
-export const INSTANCE_HEADER = 'x-host-instance';
+export { INSTANCE_HEADER };
 const APP_ROUTE = /^\/api\/apps\/public\/([^/]+)\/(.+)$/;
 /** Read at most this much of a body (the host's own routes and widget uploads accept up to it; app routes stop at 100 kB). */
 const MAX_BODY = 5 * 1024 * 1024;
@@ -45,7 +46,8 @@ function sendExpressError(res: http.ServerResponse, status: number): void {
  * Rocket.Chat's HTTP front door on localhost: `/api/apps/public/<appId>/<path>` goes to
  * the app as Rocket.Chat routes it (its body parsed as Rocket.Chat's router parses it, see
  * parseAppRequestBody; an error there is answered by express before the app); `/api/v1/livechat/…`
- * is Rocket.Chat's widget API for visitors (LivechatWidgetApi); `/host/…` is the host's own API
+ * is Rocket.Chat's widget API for visitors (LivechatWidgetApi); the login, `/api/info` and the app
+ * management a deploy uses are Rocket.Chat's own REST routes (RestApi); `/host/…` is the host's own API
  * for tests and people (InspectionApi); `/file-upload/<id>/<name>` serves uploaded files; `/`
  * and `/console/…` are the playground's web console (ConsoleFiles), which works through those.
  */
@@ -53,11 +55,13 @@ export class FrontDoor {
     private readonly server: http.Server;
     private readonly inspection: InspectionApi;
     private readonly widget: LivechatWidgetApi;
+    private readonly rest: RestApi;
 
     /** `fakes`: the fake platforms running in this process, if any, for the console to show. */
     constructor(private readonly host: LocalRocketChat, appId: () => string, fakes?: FakePlatforms) {
         this.inspection = new InspectionApi(host, appId, fakes);
         this.widget = new LivechatWidgetApi(host);
+        this.rest = new RestApi(host);
         this.server = http.createServer((req, res) => {
             this.handle(req, res).catch((error) => sendJson(res, 500, { error: String(error instanceof Error ? error.message : error) }));
         });
@@ -102,6 +106,10 @@ export class FrontDoor {
             this.widget.handle({ method: req.method ?? 'GET', url, raw, headers: req.headers }, res);
             return;
         }
+        if (this.rest.handles(url.pathname)) {
+            await this.rest.handle({ method: req.method ?? 'GET', url, raw, headers: req.headers }, res);
+            return;
+        }
         await this.inspection.handle(req.method ?? 'GET', url, parseHostBody(raw.toString('utf8'), String(req.headers['content-type'] ?? '')), res);
     }
 
@@ -121,8 +129,7 @@ export class FrontDoor {
         // A load balancer's choice: round robin over the instances, or the one a test pins with X-Host-Instance (never shown to the app).
         const pinned = headers[INSTANCE_HEADER];
         delete headers[INSTANCE_HEADER];
-        const host = pinned !== undefined && /^\d+$/.test(pinned) && Number(pinned) < this.host.instanceCount ? this.host.on(Number(pinned)) : this.host;
-        const answer = await host.callApi(appId, {
+        const answer = await pinnedHost(this.host, pinned).callApi(appId, {
             method: req.method ?? 'GET',
             path: endpoint.path,
             params: endpoint.params,

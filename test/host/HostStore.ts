@@ -3,9 +3,11 @@ import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat/ILiv
 import { IVisitor } from '@rocket.chat/apps-engine/definition/livechat/IVisitor';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { HostJobStore } from './scheduler/HostJobStore';
+import { UserPasswords } from './UserPasswords';
 
 export interface StoredDepartment extends IDepartment {
     agentIds: Array<string>;
@@ -19,6 +21,16 @@ export interface StoredUpload {
     roomId: string;
     userId: string;
     data: Buffer;
+}
+
+export type WorkspaceLicense = 'licensed' | 'community';
+
+/** A channel (`c`) or private group (`p`), with what Rocket.Chat checks before a post: members, archived, read-only, muted. */
+export interface ChatRoom extends IRoom {
+    memberIds: Array<string>;
+    archived: boolean;
+    /** Usernames that may not post (Rocket.Chat's `muted`). */
+    muted: Array<string>;
 }
 
 export interface PersistenceRecord {
@@ -36,6 +48,8 @@ export class HostStore {
     public readonly departments = new Map<string, StoredDepartment>();
     public readonly visitors = new Map<string, IVisitor>();
     public readonly rooms = new Map<string, ILivechatRoom>();
+    /** Channels and private groups (see ChatRooms), apart from the livechat rooms. */
+    public readonly chatRooms = new Map<string, ChatRoom>();
     public readonly messages = new Map<string, Array<IMessage>>();
     /** Every message id (the messages collection's unique _id). */
     public readonly messageIds = new Set<string>();
@@ -50,6 +64,14 @@ export class HostStore {
     public readonly notifications: Array<{ roomId: string; text: string; senderId: string; recipients: Array<string> }> = [];
     /** Users' login (or personal access) tokens: user id → tokens. */
     public readonly loginTokens = new Map<string, Set<string>>();
+    /** Users' passwords (hashed), for `POST /api/v1/login`. */
+    public readonly passwords = new UserPasswords();
+    /**
+     * The workspace's license, as far as apps care: `licensed` (a license without a private-app
+     * limit) or `community` (no license: since Rocket.Chat 7.0 no private app may be enabled and
+     * none updated by upload). Rocket.Chat keeps the license among its settings.
+     */
+    public license: WorkspaceLicense = 'licensed';
     /** Omnichannel custom fields defined by the admin: id → scope. */
     public readonly customFields = new Map<string, 'visitor' | 'room'>();
     /** The validation regexp of a custom field, when the admin gave one (id → regexp source). */

@@ -3,6 +3,7 @@ import * as http from 'http';
 import { FakePlatforms } from '../fakes/FakePlatforms';
 import { appRoutes } from './api/appRoutes';
 import { ChangeFeed } from './api/ChangeFeed';
+import { channelRoutes } from './api/channelRoutes';
 import { HostApiContext } from './api/HostApiContext';
 import { HostApiError } from './api/HostApiError';
 import { answer, HostAnswer, HostRoute } from './api/HostRoute';
@@ -11,25 +12,11 @@ import { omnichannelRoutes } from './api/omnichannelRoutes';
 import { HostBody } from './api/parseHostBody';
 import { receiverRoutes } from './api/receiverRoutes';
 import { roomRoutes } from './api/roomRoutes';
+import { routeParams } from './api/routeParams';
 import { settingRoutes } from './api/settingRoutes';
+import { workspaceRoutes } from './api/workspaceRoutes';
 import { LocalRocketChat } from './LocalRocketChat';
 import { sendJson } from './sendJson';
-
-function matches(pattern: string, segments: ReadonlyArray<string>): Record<string, string> | undefined {
-    const parts = pattern.split('/').filter(Boolean);
-    if (parts.length !== segments.length) {
-        return undefined;
-    }
-    const params: Record<string, string> = {};
-    for (let i = 0; i < parts.length; i++) {
-        if (parts[i].startsWith(':')) {
-            params[parts[i].slice(1)] = segments[i];
-        } else if (parts[i] !== segments[i]) {
-            return undefined;
-        }
-    }
-    return params;
-}
 
 /**
  * The local Rocket.Chat's own API (`/host/…`), for tests, people and the playground: look at
@@ -53,8 +40,10 @@ export class InspectionApi {
                 handle: () => ({ ...answer(200, null), stream: (res) => this.changes.open(res) }),
             },
             ...roomRoutes(context),
+            ...channelRoutes(context),
             ...omnichannelRoutes(context),
             ...settingRoutes(context),
+            ...workspaceRoutes(context),
             ...logRoutes(context),
             ...appRoutes(context),
             ...receiverRoutes(fakes),
@@ -82,7 +71,7 @@ export class InspectionApi {
         } catch {
             return answer(400, { error: `the path ${url.pathname} is not valid percent-encoding` });
         }
-        const found = this.routes.map((route) => ({ route, params: matches(route.path, segments) })).filter((candidate) => candidate.params !== undefined);
+        const found = this.routes.map((route) => ({ route, params: routeParams(route.path, segments) })).filter((candidate) => candidate.params !== undefined);
         const match = found.find((candidate) => candidate.route.method === method);
         if (!match) {
             return found.length > 0

@@ -29,7 +29,8 @@ export interface NewMessage {
 
 /** Rocket.Chat's Omnichannel behaviour, as far as an app can tell: routing, messages, closes, transfers. */
 export class LivechatService {
-    constructor(private readonly store: HostStore, private readonly events: InstanceEvents) {}
+    /** `events`: those of the instance this service runs on (messages, closes, transfers fire there). */
+    constructor(private readonly store: HostStore, public readonly events: InstanceEvents) {}
 
     public createUser(data: Partial<IUser> & { username: string }): IUser {
         const now = new Date();
@@ -300,15 +301,19 @@ export class LivechatService {
         return this.postMessage({ ...input, roomId });
     }
 
-    /** Closes an open room: stores the close comment as a system message, then fires the close event. */
-    public closeRoom(roomId: string, comment: string, closer: IUser | undefined, closerKind: ILivechatRoom['closer']): boolean {
+    /**
+     * Closes an open room: stores the close comment as a system message, then fires the close
+     * event. `closedAt` (now unless a test dates the close earlier, as if it had happened then) is
+     * the room's close time the event carries.
+     */
+    public closeRoom(roomId: string, comment: string, closer: IUser | undefined, closerKind: ILivechatRoom['closer'], closedAt = new Date()): boolean {
         const room = this.store.rooms.get(roomId);
         if (!room || !room.isOpen) {
             return false;
         }
         // LivechatRooms.closeRoomById unsets `open` (app/livechat/server/lib/closeRoom.ts): a closed room has no `isOpen`, not `false`.
         delete (room as Partial<ILivechatRoom>).isOpen;
-        room.closedAt = new Date();
+        room.closedAt = closedAt;
         room.closer = closerKind;
         room.closedBy = closer;
         this.postMessage({ roomId, sender: closer ?? this.visitorAsUser(room.visitor), text: comment, type: 'livechat-close' });

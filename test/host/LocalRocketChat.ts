@@ -3,6 +3,7 @@ import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages
 import { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { AppManager } from '@rocket.chat/apps-engine/server/AppManager';
+import { ProxiedApp } from '@rocket.chat/apps-engine/server/ProxiedApp';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,6 +11,7 @@ import * as path from 'path';
 
 import { HttpCall } from './bridges/HostHttpBridge';
 import { ScheduledJob } from './bridges/HostSchedulerBridge';
+import { guardUnsentRequests } from './guardUnsentRequests';
 import { HostBridges } from './HostBridges';
 import { HostErrors } from './HostErrors';
 import { HostEvents } from './HostEvents';
@@ -19,9 +21,11 @@ import { isEngineLogLine } from './isEngineLogLine';
 import { LivechatService } from './LivechatService';
 import { runSlashCommand, SlashCommandCall } from './runSlashCommand';
 import { failPendingRuntimeCalls, runtimeProcesses } from './runtimeProcesses';
+import { runJobNow } from './scheduler/runJobNow';
 import { MemoryLogStorage } from './storage/MemoryLogStorage';
 import { MemoryMetadataStorage } from './storage/MemoryMetadataStorage';
 import { MemorySourceStorage } from './storage/MemorySourceStorage';
+import { uploadApp, UploadOptions, UploadOutcome } from './uploadApp';
 import { watchEventHandlerErrors } from './watchEventHandlerErrors';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without typings
@@ -154,6 +158,31 @@ export class LocalRocketChat {
             throw new Error(`app installed but not enabled (status ${status})`);
         }
         return app.getID();
+    }
+
+    /**
+     * An admin's upload of an app package through Rocket.Chat's REST API (see uploadApp): taken by
+     * the next instance (or the pinned one), then loaded by every other running instance.
+     */
+    public async uploadApp(kind: 'install' | 'update', zip: Buffer, options: UploadOptions): Promise<UploadOutcome> {
+        const serving = this.next();
+        const others = this.running().filter((instance) => instance !== serving);
+        // The update stops the app's Deno process on every instance (see killRuntimes).
+        for (const instance of kind === 'update' ? this.running() : []) {
+            await this.killRuntimes(this.engine(instance));
+        }
+        const outcome = await uploadApp(kind, {
+            serving: this.engine(serving),
+            others: others.map((instance) => this.engine(instance)),
+            storedPackage: (item) => this.sources.fetch(item),
+        }, zip, options);
+        await this.watchApps();
+        return outcome;
+    }
+
+    /** The app as the instance that reads go to (the pinned one, else the first running) has it. */
+    public installedApp(appId: string): ProxiedApp | undefined {
+        return this.engine(this.acting()).getOneById(appId);
     }
 
     public async appStatus(appId: string): Promise<AppStatus | undefined> {
@@ -382,6 +411,16 @@ export class LocalRocketChat {
         return this.instances[0].bridges.scheduler.jobs(appId);
     }
 
+    /**
+     * Runs the app's recurring job `id` now, as if its interval had passed (see runJobNow): the
+     * pinned instance polls for it, else every running instance at once. Resolves with the name of
+     * the instance that ran it (`instance-<n>`) once that run has finished.
+     */
+    public async runJobNow(appId: string, id: string): Promise<string> {
+        const pollers = this.pinned !== undefined ? [this.instances[this.pinned]] : this.running();
+        return runJobNow(this.store.schedulerJobs, pollers.map((instance) => instance.bridges.scheduler), `${id}_${appId}`);
+    }
+
     public async stop(): Promise<void> {
         for (const instance of this.running()) {
             await this.stopEngine(instance);
@@ -459,6 +498,9 @@ export class LocalRocketChat {
         await instance.bridges.scheduler.stop();
         await this.killRuntimes(manager);
         await manager.unload(true);
+        // unload() purges a never-enabled app's configuration, and cancelling its jobs starts the
+        // scheduler again (Rocket.Chat's bridge starts it in every call): a stopped server runs none.
+        await instance.bridges.scheduler.stop();
         this.events.attach(undefined, instance.index);
         instance.manager = undefined;
         instance.stopped = true;
@@ -467,7 +509,8 @@ export class LocalRocketChat {
     /**
      * The engine kills each app's Deno process without waiting for it to exit, and its liveness
      * ping may still write to it in between: an EPIPE on a pipe nobody listens to, which would end
-     * this process. Rocket.Chat stops runtimes only when the whole server stops.
+     * this process. Rocket.Chat stops runtimes when the whole server stops, and an app's when it
+     * is updated.
      */
     private async killRuntimes(manager: AppManager): Promise<void> {
         for (const child of await runtimeProcesses(manager)) {
@@ -479,6 +522,7 @@ export class LocalRocketChat {
         for (const instance of this.running()) {
             for (const app of await this.engine(instance).get()) {
                 watchEventHandlerErrors(app, this.errors);
+                guardUnsentRequests(app);
             }
         }
     }

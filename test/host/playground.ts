@@ -7,7 +7,10 @@ import { keepDenoOutOfTerminalGroup } from './denoOutOfTerminalGroup';
 import { engineProfile } from './engineProfile';
 import { FrontDoor } from './FrontDoor';
 import { LocalRocketChat } from './LocalRocketChat';
-import { PLAYGROUND_DEPARTMENTS, setUpPlayground } from './playgroundSetup';
+import { addPlaygroundAccounts, PLAYGROUND_ACCOUNTS, PLAYGROUND_ALERT_ROOM, PLAYGROUND_DEPARTMENTS, setUpPlayground } from './playgroundSetup';
+
+/** A word as a shell reads it back (the admin password may come from TICKETS_DEMO_ADMIN_PASSWORD). */
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /** A stop (Ctrl-C) that takes longer than this ends the process anyway, saying so. */
 const STOP_DEADLINE_MS = 2500;
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     const started = process.env.FAKES === '0' ? { fakes: undefined, note: 'not started here (FAKES=0): run `npm run fake-platforms` in another terminal to see what the app sends them' } : await startFakePlatforms();
     fakes = started.fakes;
     await host.start();
+    addPlaygroundAccounts(host);
     const appId = await host.install(builtAppPackage());
     await setUpPlayground(host, appId, origins);
     door = new FrontDoor(host, () => appId, fakes);
@@ -74,7 +78,12 @@ async function main(): Promise<void> {
         `  curl -i -H 'Authorization: Token ${DEMO.appSecret}' ${api}/status`,
         `  curl ${base}/host                      # the playground's own API: rooms, agents, departments, settings, logs`,
         `  curl '${base}/host/logs?level=warn'`,
+        `  curl ${base}/host/channels/${PLAYGROUND_ALERT_ROOM}/messages   # the app's alerts (alert_room "${PLAYGROUND_ALERT_ROOM}")`,
         'Every platform\'s signed example is in the README ("Try it in the playground" under each platform).',
+        '',
+        `Rocket.Chat admin: "${PLAYGROUND_ACCOUNTS.admin}", password "${DEMO.adminPassword}" (the agent "${PLAYGROUND_ACCOUNTS.agent}" logs in with "${DEMO.agentPassword}" and may not manage apps).`,
+        'Deploy the app from this folder into this playground as onto your own server (it updates the installed app in place):',
+        `  npm run deploy -- --url ${base} --username ${PLAYGROUND_ACCOUNTS.admin} --password ${shellWord(DEMO.adminPassword)}`,
         '',
         'Ctrl-C stops it.',
         '',

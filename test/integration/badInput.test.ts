@@ -2,11 +2,13 @@ import { createHmac } from 'crypto';
 
 import { HttpAnswer } from '../support/http';
 import { RapidProWorld, SECRET } from '../support/RapidProWorld';
+import { isRefusalCount, storedRefusals } from '../support/storedRefusals';
 
 /**
  * Every endpoint against bad input: wrong methods, missing, empty, huge and mistyped bodies,
  * invalid strings, forged or replayed signatures. Each answer is a JSON 4xx naming the
- * problem; nothing is stored; no configured secret appears in answers or in the app's logs.
+ * problem; nothing is stored but the count of each refusal; no configured secret appears in
+ * answers or in the app's logs.
  * Bodies Rocket.Chat's own body parser refuses (JSON that is not an object or an array,
  * unparsable JSON, more than 100 kB) never reach the app: Rocket.Chat answers them itself.
  */
@@ -21,6 +23,7 @@ const SECRETS: Record<string, string> = {
     uchat_verification_key: 'uchat-verification-secret-value',
     uchat_flow_api_key: 'uchat-flow-secret-value',
     rapidpro_api_token: 'rapidpro-api-secret-value',
+    metrics_token: 'metrics-token-secret-value',
 };
 
 const world = new RapidProWorld();
@@ -130,17 +133,31 @@ function cases(): Array<Case> {
         { name: 'file link with a malformed expiry', method: 'GET', path: `file?upload=UPLOAD1&expires=tomorrow&signature=${'A'.repeat(43)}&name=a.pdf`, expect: 400 },
         { name: 'file link with a malformed upload id', method: 'GET', path: `file?upload=${encodeURIComponent('../etc')}&expires=${FAR_FUTURE}&signature=${'A'.repeat(43)}&name=a.pdf`, expect: 400 },
         { name: 'file link POST', method: 'POST', path: `file?upload=UPLOAD1&expires=${FAR_FUTURE}&signature=${'A'.repeat(43)}&name=a.pdf`, body: {}, expect: 405 },
+        { name: 'metrics POST', method: 'POST', path: 'metrics', body: {}, headers: { Authorization: `Bearer ${SECRETS.metrics_token}` }, expect: 405 },
+        { name: 'metrics without Authorization', method: 'GET', path: 'metrics', expect: 401 },
+        { name: 'metrics with a wrong bearer token', method: 'GET', path: 'metrics', headers: { Authorization: `Bearer ${SECRETS.metrics_token}x` }, expect: 401 },
+        { name: 'metrics with the App Secret', method: 'GET', path: 'metrics', headers: auth, expect: 401 },
     ];
 }
 
+/** Whose endpoint a path is, as the app counts its refusals. */
+const SOURCE_OF_PATH: Record<string, string> = {
+    settings: 'rapidpro', room: 'rapidpro', 'room.close': 'rapidpro', 'visitor-message': 'rapidpro', 'secret.check': 'rapidpro',
+    gitple: 'gitple', chatday: 'chatday', 'chatday.register': 'chatday', uchat: 'uchat', 'uchat.setup': 'uchat', closer: 'closer',
+    status: 'app', 'outbox.retry': 'app', metrics: 'app', file: 'app',
+};
+
+/** The reason a refusal answered with this status is counted under (other statuses are not refusals). */
+const REASON_OF_STATUS: Record<number, string> = { 400: 'bad-input', 401: 'bad-credentials', 403: 'bad-credentials', 405: 'wrong-method', 415: 'unsupported-media-type' };
+
 function snapshot(): string {
-    const records = [...world.host.store.persistence.values()].filter((record) => record.appId === world.appId).map((record) => record.id).sort();
+    const records = [...world.host.store.persistence.values()].filter((record) => record.appId === world.appId && !isRefusalCount(record.associations)).map((record) => record.id).sort();
     const messages = [...world.host.store.messages.values()].reduce((sum, list) => sum + list.length, 0);
     return JSON.stringify({ records, messages, rooms: world.host.store.rooms.size, visitors: world.host.store.visitors.size });
 }
 
 describe('bad input on every endpoint', () => {
-    const answers: Array<{ name: string; answer: HttpAnswer; expected: number; byServer?: boolean }> = [];
+    const answers: Array<{ name: string; path: string; answer: HttpAnswer; expected: number; byServer?: boolean }> = [];
     let before = '';
     let after = '';
 
@@ -162,7 +179,7 @@ describe('bad input on every endpoint', () => {
             const answer = testCase.rawBody !== undefined
                 ? await (await import('../support/http')).httpCall(`${world.base}/${testCase.path}`, { method: testCase.method, headers: testCase.headers, rawBody: testCase.rawBody })
                 : await world.call(testCase.method, testCase.path, testCase.body, testCase.headers ?? {});
-            answers.push({ name: testCase.name, answer, expected: testCase.expect, byServer: testCase.byServer });
+            answers.push({ name: testCase.name, path: testCase.path.split('?')[0], answer, expected: testCase.expect, byServer: testCase.byServer });
         }
         await world.host.events.settle();
         after = snapshot();
@@ -183,8 +200,21 @@ describe('bad input on every endpoint', () => {
         }
     });
 
-    it('stores nothing', () => {
+    it('stores nothing but the counts of the refusals', () => {
         expect(after).toBe(before);
+    });
+
+    it('counts each refusal it answered under its endpoint\'s source and reason, and nothing Rocket.Chat answered itself', () => {
+        const expected: Record<string, number> = {};
+        for (const { path, answer, byServer } of answers) {
+            const reason = REASON_OF_STATUS[answer.status];
+            if (!byServer && reason) {
+                const key = `${SOURCE_OF_PATH[path]} ${reason}`;
+                expected[key] = (expected[key] ?? 0) + 1;
+            }
+        }
+        expect(Object.keys(expected).length).toBeGreaterThan(10);
+        expect(storedRefusals(world.host, world.appId)).toEqual(expected);
     });
 
     it('never shows a configured secret in an answer', () => {

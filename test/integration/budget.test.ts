@@ -13,9 +13,18 @@ import { waitFor } from '../support/waitFor';
  * IPostMessageSent); an agent reply 8 from the message to delivered (the link, the item written
  * and its lane armed, the lane's read of its outbox, the POST, the item removed, and the idle
  * lane's removal of its job with a last look at the outbox; RapidPro's callback URL comes from
- * the settings kept in memory); a bridge's inbound text message 5.
+ * the settings kept in memory); a bridge's inbound text message 5; a refused request 2 (the read
+ * and write of its count; an accepted request pays nothing for counting); a room an agent closes 13
+ * from the close to close-room delivered (the link read twice, the closed-day index entry, the
+ * link rewritten, its open marker removed, the item written and its lane armed, the lane's two
+ * reads (a close waits 1.5 s for the room's last replies), the POST, the item removed, the idle
+ * lane's removal and last look); a ticket RapidPro closes 11
+ * (request and the close event: the pointer and link, the link again under the lock, the index
+ * entry, the link rewritten, the marker removed, the room read, the app user, the close, and the
+ * event's two reads of the link, closed already). Each close costs one write more than before the
+ * index; the first close of a UTC day in an app process one more again (the day registered).
  */
-const BUDGET = { visitorMessage: 3, agentReply: 8, bridgeMessage: 5 };
+const BUDGET = { visitorMessage: 3, agentReply: 8, bridgeMessage: 5, agentClose: 13, rapidProClose: 11, refusal: 2 };
 
 const CHATDAY_SIGNATURE = 'budget-chatday-signature';
 
@@ -79,6 +88,41 @@ describe('engine round trips per hot path', () => {
         expect(cost.total).toBeLessThanOrEqual(BUDGET.agentReply);
     });
 
+    let warmUps = 0;
+    /** A first close today: the first close of a UTC day in an app process also registers the day in the closed-day index (one write more). */
+    async function closedToday(): Promise<void> {
+        warmUps += 1;
+        const roomId = await world.openTicket(`0b0b0b0b-0000-4000-8000-0000000009${String(warmUps).padStart(2, '0')}`, String(880900 + warmUps));
+        world.host.closeAsAgent(roomId, 'agent');
+        await world.outboxIdle();
+    }
+
+    it(`a room an agent closes costs at most ${BUDGET.agentClose} from the close to RapidPro's close-room delivered`, async () => {
+        await closedToday();
+        const ticketID = '0b0b0b0b-0000-4000-8000-000000000003';
+        const roomId = await world.openTicket(ticketID, '880003');
+        await world.outboxIdle();
+        const cost = await measure(async () => {
+            world.host.closeAsAgent(roomId, 'agent', 'done');
+            await waitFor('the close-room delivered', () => world.rapidpro.delivered().some((call) => call.body?.ticketID === ticketID && call.body?.type === 'close-room'));
+            await waitFor('the delivery run over', () => world.host.scheduledJobs(world.appId).every((job) => !job.lockedAt));
+        });
+        process.stdout.write(`agent close: ${JSON.stringify(cost)}\n`);
+        expect(cost.total).toBeLessThanOrEqual(BUDGET.agentClose);
+    });
+
+    it(`a ticket RapidPro closes costs at most ${BUDGET.rapidProClose} (room.close and the IPostLivechatRoomClosed it causes)`, async () => {
+        await closedToday();
+        const roomId = await world.openTicket('0b0b0b0b-0000-4000-8000-000000000004', '880004');
+        await world.outboxIdle();
+        const cost = await measure(async () => {
+            expect((await world.call('GET', 'room.close', { visitor: { token: '880004' } })).status).toBe(204);
+        });
+        process.stdout.write(`RapidPro close: ${JSON.stringify(cost)}\n`);
+        expect(world.room(roomId).isOpen).toBeUndefined();
+        expect(cost.total).toBeLessThanOrEqual(BUDGET.rapidProClose);
+    });
+
     it(`a bridge's inbound text message costs at most ${BUDGET.bridgeMessage} (Chatday, request and its IPostMessageSent)`, async () => {
         const say = (id: string, text: string) => world.request('POST', 'chatday', { headers: { 'X-Chatday-Signature-Token': CHATDAY_SIGNATURE }, body: { chat_id: 770001, message: { id, type: 'text', data: text } } });
         expect((await say('b1', 'opens the room')).status).toBe(200);
@@ -113,5 +157,34 @@ describe('engine round trips per hot path', () => {
         const many = await measure(status);
         process.stdout.write(`status: ${JSON.stringify({ few, many })}\n`);
         expect(many.total).toBe(few.total);
+    });
+
+    it('metrics cost the same number of round trips whatever the number of rooms', async () => {
+        await world.host.setSetting(world.appId, 'metrics_token', 'budget-metrics-token');
+        await world.host.events.settle();
+        const metrics = async () => {
+            const answer = await world.request('GET', 'metrics', { headers: { Authorization: 'Bearer budget-metrics-token' } });
+            expect(answer.status).toBe(200);
+        };
+        await metrics();
+        const few = await measure(metrics);
+        for (let i = 0; i < 30; i += 1) {
+            await world.openTicket(`0b0b0b0b-0000-4000-8000-0000000002${String(i).padStart(2, '0')}`, String(880200 + i));
+        }
+        await metrics();
+        const many = await measure(metrics);
+        process.stdout.write(`metrics: ${JSON.stringify({ few, many })}\n`);
+        expect(many.total).toBe(few.total);
+    });
+
+    it(`a refused request costs at most ${BUDGET.refusal}: its count, on the refusal path only`, async () => {
+        const refused = async () => {
+            const answer = await world.call('POST', 'visitor-message', { visitor: { token: '880001' }, text: 'guess' }, { Authorization: 'Token wrong-secret' });
+            expect(answer.status).toBe(401);
+        };
+        await refused();
+        const cost = await measure(refused);
+        process.stdout.write(`refusal: ${JSON.stringify(cost)}\n`);
+        expect(cost.total).toBeLessThanOrEqual(BUDGET.refusal);
     });
 });

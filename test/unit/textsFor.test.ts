@@ -22,6 +22,9 @@ describe('describeProblem in every language', () => {
         ...effects.map((effect): Problem => ({ kind: 'empty-setting', setting: 'closer_reply_url', effect })),
         { kind: 'unknown-department', setting: 'closer_department', value: 'Sales' },
         { kind: 'not-connected', call: 'PUT /settings' },
+        { kind: 'alert-room-missing', room: 'ops-alerts' },
+        { kind: 'alert-room-not-a-channel', room: 'ops-alerts' },
+        { kind: 'alert-room-refused', room: 'ops-alerts', error: 'room_is_archived', at: '2026-12-01T10:02:03.456Z' },
     ];
 
     it.each([['en', en], ['es', es], ['pt-BR', ptBR], ['ko', ko], ['th', th]])('%s names the setting and the department, never leaves a placeholder', (_language, texts) => {
@@ -29,8 +32,15 @@ describe('describeProblem in every language', () => {
             const text = describeProblem(problem, 'CLOSER', texts);
             expect(text.trim()).not.toBe('');
             expect(text).not.toMatch(/undefined|\$\{/);
-            if (problem.kind !== 'not-connected') {
+            if ('setting' in problem) {
                 expect(text).toContain(problem.setting);
+            }
+            if ('room' in problem) {
+                expect(text).toContain('"ops-alerts"');
+            }
+            if (problem.kind === 'alert-room-refused') {
+                expect(text).toContain('room_is_archived');
+                expect(text).toContain('2026-12-01 10:02:03 UTC');
             }
             if (problem.kind === 'unknown-department') {
                 expect(text).toContain('"Sales"');

@@ -5,6 +5,7 @@ import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { EndpointAuth } from '../../security/EndpointAuth';
 import { partnerCallFailure } from '../PartnerCallResult';
+import { CHATDAY_SOURCE } from './ChatdayInbound';
 import { registerWithChatday } from './ChatdayRegistration';
 
 /**
@@ -13,6 +14,7 @@ import { registerWithChatday } from './ChatdayRegistration';
  */
 export class ChatdayRegisterEndpoint extends JsonEndpoint {
     public readonly path = 'chatday.register';
+    public readonly source = CHATDAY_SOURCE;
     protected readonly methods = ['post'] as const;
     protected readonly auth: EndpointAuth = { kind: 'app-secret' };
 

@@ -6,10 +6,12 @@ import { RequestContext } from '../../http/RequestContext';
 import { EndpointAuth } from '../../security/EndpointAuth';
 import { parseCallbackSettings } from './parseCallbackSettings';
 import { RapidProCallbackStore } from './RapidProCallbackStore';
+import { RAPIDPRO_SOURCE } from './rapidProSource';
 
 /** `PUT /settings` stores RapidPro's callback URL (RapidPro's connect check needs exactly 204); `GET` shows it. */
 export class RapidProSettingsEndpoint extends JsonEndpoint {
     public readonly path = 'settings';
+    public readonly source = RAPIDPRO_SOURCE;
     protected readonly methods = ['get', 'put'] as const;
     protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods = ['put'] as const;

@@ -8,7 +8,10 @@ import { parseVisitorToken } from './parseVisitorToken';
 import { RAPIDPRO_SOURCE } from './rapidProSource';
 import { TicketCallEndpoint } from './TicketCallEndpoint';
 
-/** `/room.close` (GET with a body, or POST): RapidPro closed the ticket → the room closes, 204; already closed → 204 too. */
+/**
+ * `/room.close` (GET with a body, or POST): RapidPro closed the ticket → the room closes, 204; already closed → 204 too.
+ * A contact whose last conversation the retention job forgot is unknown again: 404.
+ */
 export class RoomCloseEndpoint extends TicketCallEndpoint {
     public readonly path = 'room.close';
 
@@ -17,7 +20,7 @@ export class RoomCloseEndpoint extends TicketCallEndpoint {
         const conversations = new ConversationService(context);
         const link = await conversations.latestOfVisitor(RAPIDPRO_SOURCE, token);
         if (!link) {
-            throw HttpError.notFound(`no ticket was ever opened for visitor token "${token}"`);
+            throw HttpError.notFound(`no ticket is known for visitor token "${token}": none was opened, or the last one was closed more than retention_days ago and forgotten`);
         }
         await conversations.closeFromSource(link, `Closed: the ticket ${link.conversationKey} was closed in RapidPro.`);
         return emptyResponse(204);

@@ -6,10 +6,12 @@ import { RequestContext } from '../../http/RequestContext';
 import { EndpointAuth } from '../../security/EndpointAuth';
 import { forwardVisitorMessage } from './forwardVisitorMessage';
 import { parseVisitorMessage } from './parseVisitorMessage';
+import { RAPIDPRO_SOURCE } from './rapidProSource';
 
 /** `POST /visitor-message`: a visitor message (what the contact wrote in RapidPro) → 201 `{"id": "<message id>"}`. */
 export class VisitorMessageEndpoint extends JsonEndpoint {
     public readonly path = 'visitor-message';
+    public readonly source = RAPIDPRO_SOURCE;
     protected readonly methods = ['post'] as const;
     protected readonly auth: EndpointAuth = { kind: 'app-secret' };
     protected readonly bodyMethods = ['post'] as const;

@@ -5,6 +5,7 @@ import { jsonResponse } from '../../http/jsonResponse';
 import { RequestContext } from '../../http/RequestContext';
 import { EndpointAuth } from '../../security/EndpointAuth';
 import { partnerCallFailure } from '../PartnerCallResult';
+import { UCHAT_SOURCE } from './UchatInbound';
 import { setUpUchatWebhook } from './UchatPartnerSetup';
 
 /**
@@ -13,6 +14,7 @@ import { setUpUchatWebhook } from './UchatPartnerSetup';
  */
 export class UchatSetupEndpoint extends JsonEndpoint {
     public readonly path = 'uchat.setup';
+    public readonly source = UCHAT_SOURCE;
     protected readonly methods = ['post'] as const;
     protected readonly auth: EndpointAuth = { kind: 'app-secret' };
 

@@ -3,19 +3,26 @@ import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { ITypingDescriptor, MessageBridge } from '@rocket.chat/apps-engine/server/bridges/MessageBridge';
 
+import { ChatRooms } from '../ChatRooms';
 import { HostStore } from '../HostStore';
 import { LivechatService } from '../LivechatService';
 import { messageIdOf } from './messageIdOf';
 
 export class HostMessageBridge extends MessageBridge {
+    private readonly chatRooms: ChatRooms;
+
     constructor(private readonly store: HostStore, private readonly livechat: LivechatService) {
         super();
+        this.chatRooms = new ChatRooms(store, livechat.events);
     }
 
-    /** Rocket.Chat's AppMessageBridge.create sends through MessageService.sendMessage, i.e. executeSendMessage (size limit included). */
+    /**
+     * Rocket.Chat's AppMessageBridge.create sends through MessageService.sendMessage, i.e.
+     * executeSendMessage (size limit, canSendMessage), in a livechat room or a channel or group.
+     */
     protected async create(message: IMessage): Promise<string> {
         const sender = this.store.users.get(message.sender?.id) ?? message.sender;
-        const created = this.livechat.sendAsUser({
+        const input = {
             roomId: message.room.id,
             sender,
             text: message.text,
@@ -23,7 +30,8 @@ export class HostMessageBridge extends MessageBridge {
             blocks: message.blocks,
             customFields: message.customFields,
             id: messageIdOf(message),
-        });
+        };
+        const created = this.store.chatRooms.has(input.roomId) ? this.chatRooms.send(input) : this.livechat.sendAsUser(input);
         return created.id!;
     }
 

@@ -3,9 +3,10 @@ import { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { IUser } from '@rocket.chat/apps-engine/definition/users';
 import { RoomBridge } from '@rocket.chat/apps-engine/server/bridges/RoomBridge';
 
+import { chatRoomAsApp } from '../ChatRooms';
 import { HostStore } from '../HostStore';
 
-const unsupported = (what: string): Error => new Error(`${what} is not supported by the local host (it only has livechat rooms)`);
+const unsupported = (what: string): Error => new Error(`${what} is not supported by the local host (it has livechat rooms, channels and private groups)`);
 
 export class HostRoomBridge extends RoomBridge {
     constructor(private readonly store: HostStore) {
@@ -17,15 +18,18 @@ export class HostRoomBridge extends RoomBridge {
     }
 
     protected async getById(roomId: string): Promise<IRoom> {
-        return this.store.rooms.get(roomId) as IRoom;
+        const chatRoom = this.store.chatRooms.get(roomId);
+        return (chatRoom ? chatRoomAsApp(chatRoom) : this.store.rooms.get(roomId)) as IRoom;
     }
 
+    /** Rooms.findOneByName: a channel or group by its name, else (as before) a livechat room by its slug. */
     protected async getByName(roomName: string): Promise<IRoom> {
-        return [...this.store.rooms.values()].find((room) => room.slugifiedName === roomName) as IRoom;
+        const chatRoom = [...this.store.chatRooms.values()].find((room) => room.slugifiedName === roomName);
+        return (chatRoom ? chatRoomAsApp(chatRoom) : [...this.store.rooms.values()].find((room) => room.slugifiedName === roomName)) as IRoom;
     }
 
     protected async getCreatorById(roomId: string): Promise<IUser | undefined> {
-        return this.store.rooms.get(roomId)?.creator;
+        return (this.store.chatRooms.get(roomId) ?? this.store.rooms.get(roomId))?.creator;
     }
 
     protected async getCreatorByName(roomName: string): Promise<IUser | undefined> {
@@ -37,6 +41,10 @@ export class HostRoomBridge extends RoomBridge {
     }
 
     protected async getMembers(roomId: string): Promise<Array<IUser>> {
+        const chatRoom = this.store.chatRooms.get(roomId);
+        if (chatRoom) {
+            return chatRoom.memberIds.map((id) => this.store.users.get(id)).filter((user): user is IUser => user !== undefined);
+        }
         const room = this.store.rooms.get(roomId);
         return room?.servedBy ? [room.servedBy] : [];
     }

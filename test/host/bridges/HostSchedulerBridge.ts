@@ -92,6 +92,11 @@ export class HostSchedulerBridge extends SchedulerBridge {
         this.started = false;
     }
 
+    /** This instance's Agenda polls now instead of at its next 5-second poll. */
+    public async pollNow(): Promise<void> {
+        await this.agenda.poll();
+    }
+
     /** The app's job documents, for tests (e.g. to count pending jobs). */
     public jobs(appId: string): Array<ScheduledJob> {
         const query: JobQuery = { name: new RegExp(`_${appId}$`) };

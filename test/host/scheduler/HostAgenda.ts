@@ -134,6 +134,11 @@ export class HostAgenda {
         }
     }
 
+    /** A poll now, as the next one of `processEvery` would do it (locks and runs what is due). */
+    public async poll(): Promise<void> {
+        await this.processJobs();
+    }
+
     private create(name: string, data: Record<string, unknown>): HostJob {
         return { attrs: { _id: '', name, data, type: 'normal', priority: 0, nextRunAt: new Date() } };
     }

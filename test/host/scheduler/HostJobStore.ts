@@ -109,6 +109,20 @@ export class HostJobStore {
         return copy(record);
     }
 
+    /**
+     * The recurring job `name` comes due at `now`, as it does once its interval has passed (a
+     * test's clock moving on); not while an instance runs it, whose end sets its next run.
+     * False when no such job is idle.
+     */
+    public makeDueIfIdle(name: string, now: Date): boolean {
+        const record = [...this.jobs.values()].find((candidate) => candidate.name === name && candidate.type === 'single');
+        if (!record || record.lockedAt) {
+            return false;
+        }
+        record.nextRunAt = now;
+        return true;
+    }
+
     public unlock(ids: ReadonlyArray<string>): void {
         for (const id of ids) {
             const record = this.jobs.get(id);
