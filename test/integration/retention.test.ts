@@ -112,14 +112,16 @@ describe.each([1, 2])('the retention job on %i Rocket.Chat instance(s)', (instan
     }, 240000);
     afterAll(() => world.stop());
 
-    it('forgets every record of the conversations closed longer than retention_days ago', () => {
+    it('forgets every record of the conversations closed longer than retention_days ago', async () => {
         for (const name of ['outside', 'd4', 'd5', 'd6', 'd7']) {
             expect({ name, kinds: kindsOfRoom(world.host, world.appId, week[name].roomId) }).toEqual({ name, kinds: [] });
         }
         for (const name of ['returningOld', 'recentOld', 'forgotten', 'chatday']) {
             expect({ name, kinds: kindsOfRoom(world.host, world.appId, rooms[name]) }).toEqual({ name, kinds: [] });
         }
-        // Each conversation forgotten once, whichever instance ran the purge.
+        // Each conversation forgotten once, whichever instance ran the purge (the job's log lines
+        // reach the server's log store after the job's end: waited for, then counted exactly).
+        await waitFor('the purge\'s log lines', () => forgottenInLogs() - forgottenBefore >= 9);
         expect(forgottenInLogs() - forgottenBefore).toBe(9);
     });
 
