@@ -15,6 +15,7 @@ export const DEMO = {
     uchatFlowApiKey: 'demo-uchat-flow-api-key',
     closerWebhookToken: 'demo-closer-webhook-token',
     closerReplySecret: 'demo-closer-reply-secret',
+    metricsToken: 'demo-metrics-token',
     adminPassword: process.env.TICKETS_DEMO_ADMIN_PASSWORD ?? 'demo-admin-password',
     agentPassword: 'demo-agent-password',
 } as const;

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
         `  curl ${base}/host                      # the playground's own API: rooms, agents, departments, settings, logs`,
         `  curl '${base}/host/logs?level=warn'`,
         `  curl ${base}/host/channels/${PLAYGROUND_ALERT_ROOM}/messages   # the app's alerts (alert_room "${PLAYGROUND_ALERT_ROOM}")`,
+        `  curl -H 'Authorization: Bearer ${DEMO.metricsToken}' ${api}/metrics   # Prometheus metrics (metrics_token)`,
         'Every platform\'s signed example is in the README ("Try it in the playground" under each platform).',
         '',
         `Rocket.Chat admin: "${PLAYGROUND_ACCOUNTS.admin}", password "${DEMO.adminPassword}" (the agent "${PLAYGROUND_ACCOUNTS.agent}" logs in with "${DEMO.agentPassword}" and may not manage apps).`,

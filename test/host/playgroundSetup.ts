@@ -63,6 +63,7 @@ export async function setUpPlayground(host: LocalRocketChat, appId: string, orig
         ['closer_reply_secret', DEMO.closerReplySecret],
         ['closer_enabled', true],
         ['alert_room', PLAYGROUND_ALERT_ROOM],
+        ['metrics_token', DEMO.metricsToken],
     ];
     for (const [id, value] of settings) {
         await host.setSetting(appId, id, value);

@@ -1,5 +1,6 @@
 import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 
+import { engineProfile } from '../host/engineProfile';
 import { appRecords, kindOf, kindsOfRoom } from '../support/appRecords';
 import { connectChatday } from '../support/DeliveryScene';
 import { RapidProWorld } from '../support/RapidProWorld';
@@ -121,8 +122,12 @@ describe.each([1, 2])('the retention job on %i Rocket.Chat instance(s)', (instan
         }
         // Each conversation forgotten once, whichever instance ran the purge (the job's log lines
         // reach the server's log store after the job's end: waited for, then counted exactly).
-        await waitFor('the purge\'s log lines', () => forgottenInLogs() - forgottenBefore >= 9);
-        expect(forgottenInLogs() - forgottenBefore).toBe(9);
+        // Before 1.62 the engine's one shared logger can drop or repeat a call's lines (README,
+        // "Logs before 8.4"): the records above are the proof there.
+        if (engineProfile.logsEveryCall) {
+            await waitFor('the purge\'s log lines', () => forgottenInLogs() - forgottenBefore >= 9);
+            expect(forgottenInLogs() - forgottenBefore).toBe(9);
+        }
     });
 
     it('keeps the conversations closed within retention_days, to the hour, with their index and their contacts\' pointers', () => {
