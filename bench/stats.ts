@@ -47,6 +47,20 @@ export async function load(count: number, concurrency: number, call: (i: number)
 }
 
 /** Resident memory of the Deno runtime processes (kB), from /proc. */
+/**
+ * One call at a time, the best of `rounds` runs of `count` calls after as many unmeasured
+ * calls: the machine's speed drifts while the host and the Deno runtimes warm up.
+ */
+export async function sequentialBest(count: number, rounds: number, call: (i: number) => Promise<void>): Promise<LatencySummary> {
+    await load(count, 1, call);
+    let best: LatencySummary | undefined;
+    for (let round = 0; round < rounds; round++) {
+        const summary = await load(count, 1, (i) => call((round + 1) * count + i));
+        best = !best || summary.requestsPerSecond > best.requestsPerSecond ? summary : best;
+    }
+    return best!;
+}
+
 export function denoRssKb(): number {
     let total = 0;
     for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {

@@ -4,40 +4,16 @@ import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AppContext } from '../context/AppContext';
 import { HttpError } from '../http/HttpError';
-import { installationSecret } from '../identity/InstallationSecret';
-import { visitorTokenFor } from '../identity/visitorTokenFor';
 import { ConversationLink, conversationLock } from '../links/ConversationLink';
 import { ConversationLinkStore, LatestConversation } from '../links/ConversationLinkStore';
 import { Choice, conversationState } from '../links/ConversationState';
 import { attachmentFromUrl } from '../livechat/attachmentFromUrl';
 import { LivechatGateway } from '../livechat/LivechatGateway';
-import { SettingId } from '../settings/SettingId';
 import { SourceStatsStore } from '../stats/SourceStatsStore';
-import { isEmailAddress } from '../validation/isEmailAddress';
+import { BotServedRooms } from './BotServedRooms';
+import { ConversationOpener } from './ConversationOpener';
+import { NewConversation } from './NewConversation';
 import { RemoteFile } from './RemoteFile';
-import { transferToHumans } from './transferToHumans';
-
-/** Who the end user is, as the platform says. */
-export interface ContactDetails {
-    name: string;
-    email?: string;
-    phone?: string;
-    departmentId?: string;
-}
-
-export interface NewConversation {
-    source: string;
-    /** Unique per room: the platform's ticket id, or its conversation id plus a room generation. */
-    conversationKey: string;
-    /** The platform's own key for the end user (as the platform sends it, or `<platform>:…`). */
-    contactKey: string;
-    contact: ContactDetails;
-    /** The token of a visitor that already exists in Rocket.Chat (a bot serving widget visitors); otherwise one is derived from contactKey. */
-    visitorToken?: string;
-    externalIds: Record<string, string>;
-    /** Shown to agents as the room's source. */
-    label: string;
-}
 
 /**
  * The one entrance for every platform: departments, rooms, the links between platform
@@ -48,11 +24,15 @@ export interface NewConversation {
 export class ConversationService {
     private readonly links: ConversationLinkStore;
     private readonly livechat: LivechatGateway;
+    private readonly opener: ConversationOpener;
+    private readonly botServed: BotServedRooms;
 
     constructor(private readonly context: AppContext) {
         const reader = context.read.getPersistenceReader();
         this.links = new ConversationLinkStore(reader, context.persistence);
         this.livechat = new LivechatGateway(context.read, context.modify, context.appId);
+        this.opener = new ConversationOpener(context, this.links, this.livechat);
+        this.botServed = new BotServedRooms(context, this.links, this.livechat);
     }
 
     /** The conversation with this key of the source, open or closed. */
@@ -81,25 +61,7 @@ export class ConversationService {
      * A department setting naming nothing is logged and skipped, never blocking the conversation.
      */
     public async departmentId(asked: string | undefined, sourceSetting?: string): Promise<string | undefined> {
-        if (asked) {
-            const department = await this.livechat.findDepartment(asked);
-            if (!department) {
-                throw HttpError.notFound(`department "${asked}" does not exist in Rocket.Chat (give its name or id)`);
-            }
-            return department.id;
-        }
-        for (const settingId of [sourceSetting, SettingId.DefaultDepartment]) {
-            const configured = settingId ? await this.context.settings.text(settingId) : '';
-            if (!configured) {
-                continue;
-            }
-            const department = await this.livechat.findDepartment(configured);
-            if (department) {
-                return department.id;
-            }
-            this.context.logger.error(`the ${settingId} setting names "${configured}", which is not a department; trying the next choice`);
-        }
-        return undefined;
+        return this.opener.departmentId(asked, sourceSetting);
     }
 
     /** The end user's open conversation of this source (by the platform's own key for them) whose room is still open in Rocket.Chat. */
@@ -119,28 +81,7 @@ export class ConversationService {
      * the visitor (see LivechatGateway.registerVisitor).
      */
     public async open(conversation: NewConversation): Promise<ConversationLink> {
-        const { source, conversationKey, contactKey, contact } = conversation;
-        const token = conversation.visitorToken
-            ?? visitorTokenFor(await installationSecret.get(this.context.read.getPersistenceReader(), this.context.persistence), source, contactKey);
-        const visitor = await this.livechat.registerVisitor({ token, name: contact.name, departmentId: contact.departmentId });
-        const room = await this.livechat.openRoom(visitor, conversation.label);
-        const link: ConversationLink = {
-            source,
-            conversationKey,
-            visitorToken: token,
-            contactKey,
-            roomId: room.id,
-            open: true,
-            externalIds: conversation.externalIds,
-            createdAt: new Date().toISOString(),
-        };
-        await this.links.save(link);
-        const details = this.contactDetailsLine(conversation);
-        if (details) {
-            await this.livechat.postAsBot(room, details);
-        }
-        this.context.logger.info(`${source}: conversation ${conversationKey} opened room ${room.id}`);
-        return link;
+        return this.opener.open(conversation);
     }
 
     /** Closes the room of an open conversation in Rocket.Chat (the close event then tells the platform). */
@@ -284,16 +225,12 @@ export class ConversationService {
      * in the department the bot serves. Undefined otherwise.
      */
     public async botServedRoom(roomId: string, departmentSetting: string): Promise<ILivechatRoom | undefined> {
-        const room = await this.livechat.room(roomId);
-        const department = await this.livechat.findDepartment(await this.context.settings.text(departmentSetting));
-        return room && room.isOpen && department && room.department?.id === department.id ? room : undefined;
+        return this.botServed.room(roomId, departmentSetting);
     }
 
     /** The visitor's open room in the department the platform's bot serves, linked to the platform on first contact. */
     public async adoptOpenRoom(source: string, visitorToken: string, departmentSetting: string): Promise<ConversationLink | undefined> {
-        const department = await this.livechat.findDepartment(await this.context.settings.text(departmentSetting));
-        const room = department ? (await this.livechat.openRoomsOfVisitor(visitorToken)).find((candidate) => candidate.department?.id === department.id) : undefined;
-        return room ? this.linkOfBotServedRoom(source, room) : undefined;
+        return this.botServed.adoptOpenRoom(source, visitorToken, departmentSetting);
     }
 
     /**
@@ -302,21 +239,7 @@ export class ConversationService {
      * the room belongs to another source. The room is the conversation, so its id is the key.
      */
     public async linkOfBotServedRoom(source: string, room: ILivechatRoom): Promise<ConversationLink | undefined> {
-        const existing = await this.links.byRoom(room.id);
-        if (existing) {
-            return existing.source === source ? existing : undefined;
-        }
-        const link: ConversationLink = {
-            source,
-            conversationKey: `room:${room.id}`,
-            visitorToken: room.visitor.token,
-            roomId: room.id,
-            open: true,
-            externalIds: {},
-            createdAt: new Date().toISOString(),
-        };
-        await this.links.save(link);
-        return link;
+        return this.botServed.linkOf(source, room);
     }
 
     /**
@@ -327,29 +250,7 @@ export class ConversationService {
      * misconfigured) the visitor is told and the bot keeps serving the room.
      */
     public async handOverToHumans(link: ConversationLink, departmentSetting: string, reason: string): Promise<void> {
-        const current = (await this.links.byRoom(link.roomId)) ?? link;
-        if (conversationState(current).handedOver) {
-            return;
-        }
-        const room = await this.livechat.room(link.roomId);
-        const visitor = await this.livechat.findVisitor(link.visitorToken);
-        if (!room || !room.isOpen || !visitor) {
-            return;
-        }
-        const { logger, settings } = this.context;
-        if (await transferToHumans(this.livechat, settings, logger, { source: link.source, room, visitor, departmentSetting, reason })) {
-            await this.links.update({ ...current, state: { ...conversationState(current), handedOver: true } });
-        }
-    }
-
-    /** The end user's phone and email for agents (never stored on the visitor); an email Rocket.Chat would refuse is left out and logged. */
-    private contactDetailsLine({ source, conversationKey, contact }: NewConversation): string | undefined {
-        const email = contact.email?.trim();
-        if (email && !isEmailAddress(email)) {
-            this.context.logger.warn(`${source}: the end user's email in conversation ${conversationKey} is not a valid address; left out`);
-        }
-        const facts = [contact.phone?.trim() && `phone ${contact.phone.trim()}`, email && isEmailAddress(email) && `email ${email}`].filter(Boolean);
-        return facts.length > 0 ? `Contact details: ${facts.join(', ')}` : undefined;
+        await this.botServed.handOver(link, departmentSetting, reason);
     }
 
     private async openRoomOf(link: LatestConversation): Promise<ILivechatRoom> {

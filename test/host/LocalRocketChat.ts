@@ -160,6 +160,14 @@ export class LocalRocketChat {
         return app.getID();
     }
 
+    /** Disables an app on every running instance, as an admin does in Administration > Apps (its runtime stops; its data stays). */
+    public async disable(appId: string): Promise<void> {
+        for (const instance of this.running()) {
+            await this.engine(instance).disable(appId);
+        }
+        await this.events.settle();
+    }
+
     /**
      * An admin's upload of an app package through Rocket.Chat's REST API (see uploadApp): taken by
      * the next instance (or the pinned one), then loaded by every other running instance.

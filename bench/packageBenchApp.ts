@@ -3,12 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/** Builds the tiny app's zip with rc-apps, in a scratch folder; returns its bytes. */
-export function packageTinyApp(): Buffer {
+/** Builds one of the bench's own apps (`tiny-app` or `limit-app`) with rc-apps, in a scratch folder; returns its zip's bytes. */
+export function packageBenchApp(folder: 'tiny-app' | 'limit-app', classFile: string): Buffer {
     const root = path.resolve(__dirname, '..');
-    const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'tiny-app-'));
-    for (const name of ['app.json', 'TinyApp.ts']) {
-        fs.copyFileSync(path.join(__dirname, 'tiny-app', name), path.join(stage, name));
+    const stage = fs.mkdtempSync(path.join(os.tmpdir(), `${folder}-`));
+    for (const name of ['app.json', classFile]) {
+        fs.copyFileSync(path.join(__dirname, folder, name), path.join(stage, name));
     }
     fs.copyFileSync(path.join(root, 'icon.png'), path.join(stage, 'icon.png'));
     fs.copyFileSync(path.join(root, 'package.json'), path.join(stage, 'package.json'));
