@@ -1,3 +1,5 @@
+import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
+
 import { AppContext } from '../context/AppContext';
 import { HttpError } from '../http/HttpError';
 import { installationSecret } from '../identity/InstallationSecret';
@@ -60,13 +62,32 @@ export class ConversationOpener {
             externalIds: conversation.externalIds,
             createdAt: new Date().toISOString(),
         };
-        await this.links.save(link);
+        await this.linkOrClose(link, room);
         const details = this.contactDetailsLine(conversation);
         if (details) {
             await this.livechat.postAsBot(room, details);
         }
         this.context.logger.info(`${source}: conversation ${conversationKey} opened room ${room.id}`);
         return link;
+    }
+
+    /**
+     * Writes the new conversation's link. A room whose link could not be written belongs to no
+     * conversation: it is closed at once (a message found by the end user's token must never land
+     * in it, VisitorMessages), and the failure goes to the caller.
+     */
+    private async linkOrClose(link: ConversationLink, room: ILivechatRoom): Promise<void> {
+        try {
+            await this.links.save(link);
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            try {
+                await this.livechat.close(room, 'Closed: the app could not record this conversation; it is opened again on the next try.');
+            } catch (closing) {
+                this.context.logger.error(`${link.source}: room ${room.id} of conversation ${link.conversationKey} could not be linked (${reason}) nor closed (close it by hand): ${closing instanceof Error ? closing.message : String(closing)}`);
+            }
+            throw error;
+        }
     }
 
     /** The end user's phone and email for agents (never stored on the visitor); an email Rocket.Chat would refuse is left out and logged. */

@@ -1,9 +1,8 @@
-import { ILivechatRoom, IVisitor } from '@rocket.chat/apps-engine/definition/livechat';
+import { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessageAttachment } from '@rocket.chat/apps-engine/definition/messages';
 
 import { appMutex } from '../concurrency/KeyedMutex';
 import { AppContext } from '../context/AppContext';
-import { HttpError } from '../http/HttpError';
 import { ConversationLink, conversationLock } from '../links/ConversationLink';
 import { ConversationLinkStore, LatestConversation } from '../links/ConversationLinkStore';
 import { Choice, conversationState } from '../links/ConversationState';
@@ -13,7 +12,9 @@ import { SourceStatsStore } from '../stats/SourceStatsStore';
 import { BotServedRooms } from './BotServedRooms';
 import { ConversationOpener } from './ConversationOpener';
 import { NewConversation } from './NewConversation';
+import { openRoomOf } from './openRoomOf';
 import { RemoteFile } from './RemoteFile';
+import { VisitorMessages } from './VisitorMessages';
 
 /**
  * The one entrance for every platform: departments, rooms, the links between platform
@@ -26,6 +27,7 @@ export class ConversationService {
     private readonly livechat: LivechatGateway;
     private readonly opener: ConversationOpener;
     private readonly botServed: BotServedRooms;
+    private readonly visitorMessages: VisitorMessages;
 
     constructor(private readonly context: AppContext) {
         const reader = context.read.getPersistenceReader();
@@ -33,6 +35,7 @@ export class ConversationService {
         this.livechat = new LivechatGateway(context.read, context.modify, context.appId);
         this.opener = new ConversationOpener(context, this.links, this.livechat);
         this.botServed = new BotServedRooms(context, this.links, this.livechat);
+        this.visitorMessages = new VisitorMessages(context, this.links, this.livechat);
     }
 
     /** The conversation with this key of the source, open or closed. */
@@ -118,21 +121,20 @@ export class ConversationService {
     }
 
     /**
+     * The end user's message into their open conversation of this source, found in one read
+     * (see VisitorMessages.postFromContact); undefined, with nothing written, when no conversation of theirs is known.
+     */
+    public async postFromContact(source: string, contactKey: string, text: string, files: Array<RemoteFile>): Promise<string | undefined> {
+        return this.visitorMessages.postFromContact(source, contactKey, text, files);
+    }
+
+    /**
      * The end user's message, posted as the visitor; every file kept. Returns the message id.
      * With `messageId` (derived from the platform's event id) a second post of the same event
      * posts nothing and throws DuplicateMessageError.
      */
     public async postFromVisitor(link: LatestConversation, text: string, files: Array<RemoteFile>, messageId?: string): Promise<string> {
-        const room = await this.openRoomOf(link);
-        // Rocket.Chat takes a visitor message under the token stored with the room, which is the
-        // link's, even when the visitor record was re-keyed since (registerGuest's email match).
-        const visitor: IVisitor | undefined = room.visitor ? { ...room.visitor, token: link.visitorToken } : await this.livechat.findVisitor(link.visitorToken);
-        if (!visitor) {
-            throw HttpError.notFound(`the visitor of conversation ${link.conversationKey} no longer exists in Rocket.Chat`);
-        }
-        const id = await this.livechat.postAsVisitor(room, visitor, text, files.map((file) => attachmentFromUrl(file.url, file.mimeType, file.name)), messageId);
-        SourceStatsStore.countIn(link.source, new Date());
-        return id;
+        return this.visitorMessages.post(link, text, files, messageId);
     }
 
     /** A reply by a platform bot that serves the room as its agent, posted by the app's bot user for the visitor. */
@@ -254,10 +256,6 @@ export class ConversationService {
     }
 
     private async openRoomOf(link: LatestConversation): Promise<ILivechatRoom> {
-        const room = await this.livechat.room(link.roomId);
-        if (!room || !room.isOpen) {
-            throw HttpError.notFound(`the room of conversation ${link.conversationKey} was closed in Rocket.Chat (or is gone); nothing was posted`);
-        }
-        return room;
+        return openRoomOf(this.livechat, link);
     }
 }

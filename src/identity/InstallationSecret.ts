@@ -49,21 +49,26 @@ export class InstallationSecret {
         if (candidates.length === 0) {
             throw new Error('the installation secret could not be stored in app persistence');
         }
+        return this.winnerOf(candidates);
+    }
+
+    /** The secret if this installation has made one already (a read only, none once settled: for checks and lookups that must change nothing). */
+    public async stored(reader: IPersistenceRead): Promise<string | undefined> {
+        if (this.settled) {
+            return this.settled;
+        }
+        const candidates = await this.candidates(reader);
+        return candidates.length === 0 ? undefined : this.winnerOf(candidates);
+    }
+
+    /** The lowest candidate, kept in memory once no instance can still be about to store another. */
+    private winnerOf(candidates: ReadonlyArray<SecretCandidate>): string {
         const winner = candidates.reduce((lowest, candidate) => (candidate.secret < lowest.secret ? candidate : lowest));
         const oldest = Math.min(...candidates.map((candidate) => Date.parse(candidate.createdAt)));
         if (this.now() - oldest >= SECRET_SETTLES_AFTER_MS) {
             this.settled = winner.secret;
         }
         return winner.secret;
-    }
-
-    /** The secret if this installation has made one already (a read only: for checks that must change nothing). */
-    public async stored(reader: IPersistenceRead): Promise<string | undefined> {
-        if (this.settled) {
-            return this.settled;
-        }
-        const candidates = await this.candidates(reader);
-        return candidates.length === 0 ? undefined : candidates.reduce((lowest, candidate) => (candidate.secret < lowest.secret ? candidate : lowest)).secret;
     }
 
     private async candidates(reader: IPersistenceRead): Promise<Array<SecretCandidate>> {

@@ -60,6 +60,17 @@ export class LivechatGateway {
     }
 
     /**
+     * The open rooms this app opened for the visitor token: one read of Rocket.Chat's own index
+     * (LivechatRooms.findOpenByVisitorToken). Rocket.Chat sets an app-created room's source to
+     * `{ type: 'app', id: <the app> }` itself, so a room opened through the widget or the public
+     * API with the same token is never among them.
+     */
+    public async openRoomsOpenedForToken(token: string): Promise<Array<ILivechatRoom>> {
+        const rooms = await this.read.getLivechatReader().getLivechatRooms({ token } as IVisitor);
+        return rooms.filter((room) => room.isOpen && room.source?.type === OmnichannelSourceType.APP && room.source.id === this.appId);
+    }
+
+    /**
      * Registers the visitor, or updates the one with the same token (Rocket.Chat's registerGuest).
      * No email or phone is handed over: when no visitor has the token, registerGuest reuses a
      * visitor with the same phone (keeping that visitor's token) or the same email (re-keying

@@ -58,6 +58,12 @@ export class HostStore {
     /** App persistence's index on associations (`model:id` → record ids), as the collection's MongoDB index. */
     public readonly persistenceIndex = new Map<string, Set<string>>();
     public readonly serverSettings = new Map<string, unknown>();
+    /**
+     * Faults a test puts in app persistence's way: each write (insert or update by associations)
+     * is shown to every fault first, and the first error one returns is thrown, as MongoDB would
+     * fail a write (a lost primary, a full disk). Nothing is written then.
+     */
+    public readonly persistenceWriteFaults: Array<(associations: ReadonlyArray<RocketChatAssociationRecord>) => Error | undefined> = [];
     /** The app scheduler's jobs (Rocket.Chat's `rocketchat_apps_scheduler` collection). */
     public readonly schedulerJobs = new HostJobStore();
     /** Ephemeral notifications apps sent to rooms' users (not part of the rooms' history), with the usernames they reached. */

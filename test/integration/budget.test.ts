@@ -1,4 +1,5 @@
 import { RoundTripCounter } from '../host/RoundTripCounter';
+import { ageInstallationSecret } from '../support/ageInstallationSecret';
 import { connectChatday } from '../support/DeliveryScene';
 import { RapidProWorld } from '../support/RapidProWorld';
 import { waitFor } from '../support/waitFor';
@@ -9,8 +10,9 @@ import { waitFor } from '../support/waitFor';
  * times. A window in which one of the app's recurring jobs ran is measured again.
  */
 /*
- * The budgets, all met: a RapidPro visitor message 3 (request and its
- * IPostMessageSent); an agent reply 8 from the message to delivered (the link, the item written
+ * The budgets, all met: a RapidPro visitor message 2 (request and its
+ * IPostMessageSent: the app's open rooms under the contact's derived visitor token, and the
+ * post; the installation secret it is derived from is kept in memory once settled); an agent reply 8 from the message to delivered (the link, the item written
  * and its lane armed, the lane's read of its outbox, the POST, the item removed, and the idle
  * lane's removal of its job with a last look at the outbox; RapidPro's callback URL comes from
  * the settings kept in memory); a bridge's inbound text message 5; a refused request 2 (the read
@@ -24,7 +26,7 @@ import { waitFor } from '../support/waitFor';
  * event's two reads of the link, closed already). Each close costs one write more than before the
  * index; the first close of a UTC day in an app process one more again (the day registered).
  */
-const BUDGET = { visitorMessage: 3, agentReply: 8, bridgeMessage: 5, agentClose: 13, rapidProClose: 11, refusal: 2 };
+const BUDGET = { visitorMessage: 2, agentReply: 8, bridgeMessage: 5, agentClose: 13, rapidProClose: 11, refusal: 2 };
 
 const CHATDAY_SIGNATURE = 'budget-chatday-signature';
 
@@ -35,6 +37,9 @@ describe('engine round trips per hot path', () => {
     beforeAll(async () => {
         await world.start();
         await connectChatday(world, 'budget-chatday-token', CHATDAY_SIGNATURE);
+        // A first ticket makes the installation secret; then the installation is as old as any in use.
+        await world.openTicket('0b0b0b0b-0000-4000-8000-000000000000', '880000');
+        expect(ageInstallationSecret(world.host)).toBe(1);
         await world.outboxIdle();
     });
     afterAll(() => world.stop());
@@ -60,7 +65,7 @@ describe('engine round trips per hot path', () => {
         throw new Error('a recurring job ran during every measurement window');
     }
 
-    it(`a RapidPro visitor message costs at most ${BUDGET.visitorMessage} (request and its IPostMessageSent)`, async () => {
+    it(`a RapidPro visitor message costs at most ${BUDGET.visitorMessage} (request and its IPostMessageSent: one read, one write)`, async () => {
         await world.openTicket('0b0b0b0b-0000-4000-8000-000000000001', '880001');
         await world.call('POST', 'visitor-message', { visitor: { token: '880001' }, text: 'warm-up' });
         const cost = await measure(async () => {

@@ -120,6 +120,46 @@ describe('visitor identity and privacy', () => {
         expect(world.messages(roomId).find((message) => message.type === 'livechat-close')?.text).toBe('Closed: the ticket closer-1 was closed in RapidPro.');
     });
 
+    describe('a contact message finds its ticket\'s room in one read, by the contact\'s derived visitor token', () => {
+        it('never posts into a room someone opened through the widget API with that token: a closed ticket stays 404', async () => {
+            const roomId = await openTicket(world, 'widget-room-1', { token: '81070', name: 'Ines' });
+            await contactSays(world, '81070', 'while the ticket is open');
+            const token = world.room(roomId).visitor.token;
+            world.host.closeAsAgent(roomId, 'agent', 'done');
+            // Someone who learned the token opens a room of their own through the public API.
+            const widgetRoom = (await httpCall(`${widget(world)}/api/v1/livechat/room?token=${token}`)).json.room;
+            expect(widgetRoom._id).not.toBe(roomId);
+            const roomsBefore = world.host.store.roomsOfVisitor(token).length;
+            const answer = await world.call('POST', 'visitor-message', { visitor: { token: '81070' }, text: 'after the close' });
+            expect(answer.status).toBe(404);
+            expect(answer.json.error).toContain('widget-room-1');
+            expect(world.messages(widgetRoom._id).filter((message) => message.text === 'after the close')).toHaveLength(0);
+            expect(world.host.store.roomsOfVisitor(token)).toHaveLength(roomsBefore);
+        });
+
+        it('closes a room whose link could not be written, so no message of the contact lands where no ticket knows it', async () => {
+            const failing = new Error('MongoServerError: not primary');
+            world.host.store.persistenceWriteFaults.push((associations) => associations.some((association) => (association as unknown as { id: string }).id === 'conversation:rapidpro:unlinked-1') ? failing : undefined);
+            try {
+                const answer = await world.call('GET', 'room', { ticketID: 'unlinked-1', visitor: { token: '81071', name: 'Otto' } });
+                expect(answer.status).toBe(500);
+            } finally {
+                world.host.store.persistenceWriteFaults.length = 0;
+            }
+            const [orphan] = [...world.host.store.rooms.values()].filter((room) => room.displayName === 'Otto');
+            expect(orphan.isOpen).toBeUndefined();
+            expect(world.messages(orphan.id).find((message) => message.type === 'livechat-close')?.text).toContain('could not record this conversation');
+            const refused = await world.call('POST', 'visitor-message', { visitor: { token: '81071' }, text: 'into nowhere' });
+            expect(refused.status).toBe(404);
+            expect(world.messages(orphan.id).filter((message) => message.text === 'into nowhere')).toHaveLength(0);
+            // RapidPro tries again: a room of its own, and the contact's messages land there.
+            const roomId = await openTicket(world, 'unlinked-1', { token: '81071', name: 'Otto' });
+            expect(roomId).not.toBe(orphan.id);
+            const id = await contactSays(world, '81071', 'now linked');
+            expect(world.messages(roomId).some((message) => message.id === id)).toBe(true);
+        });
+    });
+
     describe('conversations opened before visitor tokens were derived', () => {
         const misc = (id: string) => ({ model: 'misc', id }) as unknown as RocketChatAssociationRecord;
         const store = (associations: Array<RocketChatAssociationRecord>, data: object) => {

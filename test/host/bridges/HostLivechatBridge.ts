@@ -96,8 +96,21 @@ export class HostLivechatBridge extends LivechatBridge {
         return undefined;
     }
 
-    protected async createRoom(visitor: IVisitor, agent: IUser | undefined, _appId: string, extraParams?: IExtraRoomParams): Promise<ILivechatRoom> {
-        return this.livechat.createRoom(visitor, agent, extraParams?.source, extraParams?.customFields);
+    /**
+     * bridges/livechat.ts createRoom: the server sets the room's source itself, `{ type: 'app',
+     * id: <the calling app>, alias: <its name> }`, keeping only the app's label, icons and
+     * destination (when the app's source is of type app; the alias is the app's name, its app user's), so no app can pass a room off as
+     * another's, or as the widget's.
+     */
+    protected async createRoom(visitor: IVisitor, agent: IUser | undefined, appId: string, extraParams?: IExtraRoomParams): Promise<ILivechatRoom> {
+        const asked = extraParams?.source?.type === OmnichannelSourceType.APP ? extraParams.source : undefined;
+        const source = {
+            type: OmnichannelSourceType.APP,
+            id: appId,
+            alias: [...this.store.users.values()].find((user) => user.appId === appId)?.name,
+            ...(asked && { label: asked.label, sidebarIcon: asked.sidebarIcon, defaultIcon: asked.defaultIcon, destination: asked.destination }),
+        };
+        return this.livechat.createRoom(visitor, agent, source, extraParams?.customFields);
     }
 
     /**

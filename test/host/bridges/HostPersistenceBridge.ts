@@ -99,6 +99,7 @@ export class HostPersistenceBridge extends PersistenceBridge {
      * these associations is updated; none and upsert off → nothing happens, and nothing is thrown.
      */
     protected async updateByAssociations(associations: Array<RocketChatAssociationRecord>, data: object, upsert: boolean, appId: string): Promise<string> {
+        this.failIfFaulted(associations);
         const record = this.matching(appId, (candidate) => hasExactly(candidate, associations), associations)[0];
         if (record) {
             record.data = copy(data);
@@ -114,10 +115,20 @@ export class HostPersistenceBridge extends PersistenceBridge {
         if (typeof data !== 'object' || data === null) {
             throw new Error('Attempted to store an invalid data type, it must be an object.');
         }
+        this.failIfFaulted(associations);
         const id = randomId();
         const record = { id, appId, associations: plain(associations), data: copy(data) };
         this.store.putPersistence(record);
         return id;
+    }
+
+    private failIfFaulted(associations: Array<RocketChatAssociationRecord>): void {
+        for (const fault of this.store.persistenceWriteFaults) {
+            const error = fault(plain(associations));
+            if (error) {
+                throw error;
+            }
+        }
     }
 
     private delete(record: PersistenceRecord): void {
