@@ -48,6 +48,11 @@ export class ConversationService {
         return this.links.byRoom(roomId);
     }
 
+    /** The conversation of a room Rocket.Chat shows open, for what never changes while it lives (see ConversationLinkStore.identityOfOpenRoom). */
+    public async identityOfOpenRoom(roomId: string): Promise<ConversationLink | undefined> {
+        return this.links.identityOfOpenRoom(roomId);
+    }
+
     /** Where the end user's latest conversation of this source is (its room may be closed): the cheap lookup for posting into it. */
     public async latestPlaceOfVisitor(source: string, contactKey: string): Promise<LatestConversation | undefined> {
         return this.links.latestPlaceOfVisitor(source, contactKey);

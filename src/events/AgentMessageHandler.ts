@@ -1,4 +1,4 @@
-import { ILivechatMessage } from '@rocket.chat/apps-engine/definition/livechat';
+import { ILivechatMessage, ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import { IMessage } from '@rocket.chat/apps-engine/definition/messages';
 import { RoomType } from '@rocket.chat/apps-engine/definition/rooms';
 
@@ -32,7 +32,11 @@ export async function handleMessageSent(message: IMessage, context: AppContext):
     if (message.type || message.room.type !== RoomType.LIVE_CHAT || !message.id || message.sender?.appId === appId || isFromVisitor(message)) {
         return;
     }
-    const link = await new ConversationService(context).ofRoom(message.room.id);
+    // A room Rocket.Chat shows open holds its conversation as this process last saw it open (no
+    // read when it has); a closed one's link is read, to send what was written before the close.
+    const conversations = new ConversationService(context);
+    const roomOpen = (message.room as ILivechatRoom).isOpen === true;
+    const link = roomOpen ? await conversations.identityOfOpenRoom(message.room.id) : await conversations.ofRoom(message.room.id);
     const sentAt = message.createdAt ? new Date(message.createdAt) : new Date();
     // A message written before the room closed still goes out, even if the close was handled first.
     if (!link || (!link.open && !(link.closedAt && sentAt.getTime() <= Date.parse(link.closedAt)))) {

@@ -6,6 +6,7 @@ import { removeEvery } from '../persistence/removeEvery';
 import { requireWriter } from '../persistence/requireWriter';
 import { ClosedLinkIndex } from './ClosedLinkIndex';
 import { contactKeyOf, ConversationLink } from './ConversationLink';
+import { openLinkCache } from './OpenLinkCache';
 
 /** Where an end user's latest conversation is; its room and visitor token never change for a conversation, so they are kept here too. */
 interface VisitorPointer {
@@ -26,7 +27,20 @@ export class ConversationLinkStore {
     constructor(private readonly reader: IPersistenceRead, private readonly writer?: IPersistence) {}
 
     public async byRoom(roomId: string): Promise<ConversationLink | undefined> {
-        return this.first<ConversationLink>([AssociationKeys.kind('link'), AssociationKeys.roomLink(roomId)]);
+        const link = await this.first<ConversationLink>([AssociationKeys.kind('link'), AssociationKeys.roomLink(roomId)]);
+        if (link) {
+            openLinkCache.note(link);
+        }
+        return link;
+    }
+
+    /**
+     * The conversation of a room Rocket.Chat shows open, for what never changes while it lives
+     * (its source, keys, external ids): from this process's memory when it has seen the link
+     * open (OpenLinkCache), else read. Its `open` and `state` may be stale: read `byRoom` for those.
+     */
+    public async identityOfOpenRoom(roomId: string): Promise<ConversationLink | undefined> {
+        return openLinkCache.get(roomId) ?? this.byRoom(roomId);
     }
 
     public async byConversation(source: string, conversationKey: string): Promise<ConversationLink | undefined> {
@@ -66,12 +80,14 @@ export class ConversationLinkStore {
     /** Rewrites the link without moving the visitor's pointer (e.g. its state; a close goes through `close`). */
     public async update(link: ConversationLink): Promise<void> {
         const writer = requireWriter(this.writer, 'ConversationLinkStore');
+        openLinkCache.forget(link.roomId);
         await writer.updateByAssociations(linkKeys(link), link, true);
         if (link.open) {
             await writer.updateByAssociations(openMarkerKeys(link), { roomId: link.roomId }, true);
         } else {
             await writer.removeByAssociations(openMarkerKeys(link));
         }
+        openLinkCache.note(link);
     }
 
     /**
@@ -95,6 +111,7 @@ export class ConversationLinkStore {
      */
     public async forget(link: ConversationLink): Promise<void> {
         const writer = requireWriter(this.writer, 'ConversationLinkStore');
+        openLinkCache.forget(link.roomId);
         const keys = pointerKeys(link);
         const pointers = (await this.reader.readByAssociations(keys)) as Array<VisitorPointer>;
         if (pointers.some((pointer) => pointer.conversationKey === link.conversationKey)) {

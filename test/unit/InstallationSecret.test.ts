@@ -73,6 +73,21 @@ describe('InstallationSecret', () => {
         expect(await instance.get(store.reader(), store.writer())).toBe('0'.repeat(64));
         expect(first).not.toBe('0'.repeat(64));
     });
+
+    it('settles on a read-only use too: an instance that only looks the secret up stops reading it once it is old enough', async () => {
+        const store = new SharedPersistence();
+        let now = Date.parse('2026-01-01T00:00:00Z');
+        const maker = new InstallationSecret(() => now);
+        const looker = new InstallationSecret(() => now);
+        expect(await looker.stored(store.reader())).toBeUndefined();
+        expect(store.records).toHaveLength(0);
+        const secret = await maker.get(store.reader(), store.writer());
+        expect(await looker.stored(store.reader())).toBe(secret);
+        now += SECRET_SETTLES_AFTER_MS;
+        expect(await looker.stored(store.reader())).toBe(secret);
+        store.records.length = 0;
+        expect(await looker.stored(store.reader())).toBe(secret);
+    });
 });
 
 describe('visitorTokenFor', () => {
