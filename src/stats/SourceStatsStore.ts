@@ -12,13 +12,16 @@ export const ATTEMPT_OUTCOMES: ReadonlyArray<AttemptOutcome> = ['delivered', 'fa
 
 export type AttemptCounts = Record<AttemptOutcome, number>;
 
-const noAttempts = (): AttemptCounts => ({ delivered: 0, failed: 0, parked: 0 });
+const noAttempts = (): AttemptCounts => addAttempts(undefined, undefined);
 
-const addAttempts = (a: Partial<AttemptCounts> | undefined, b: Partial<AttemptCounts> | undefined): AttemptCounts => ({
-    delivered: (a?.delivered ?? 0) + (b?.delivered ?? 0),
-    failed: (a?.failed ?? 0) + (b?.failed ?? 0),
-    parked: (a?.parked ?? 0) + (b?.parked ?? 0),
-});
+/** Each outcome's sum (ATTEMPT_OUTCOMES lists them); a missing count is 0. */
+function addAttempts(a: Partial<AttemptCounts> | undefined, b: Partial<AttemptCounts> | undefined): AttemptCounts {
+    const sum = {} as AttemptCounts;
+    for (const outcome of ATTEMPT_OUTCOMES) {
+        sum[outcome] = (a?.[outcome] ?? 0) + (b?.[outcome] ?? 0);
+    }
+    return sum;
+}
 
 export interface SourceStats {
     messagesIn: number;
