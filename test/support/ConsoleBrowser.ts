@@ -70,9 +70,23 @@ export class ConsoleBrowser {
         await field!.type(text);
     }
 
+    /**
+     * Clicks the element once it is visible. The console re-renders its lists as they refresh, so
+     * the element found may be replaced before the click reaches it: puppeteer then refuses with
+     * "Node is detached from document" before clicking anything, and the element is found again.
+     */
     public async click(selector: string): Promise<void> {
-        const element = await this.page.waitForSelector(selector, { visible: true });
-        await element!.click();
+        for (let attempt = 1; ; attempt++) {
+            const element = await this.page.waitForSelector(selector, { visible: true });
+            try {
+                await element!.click();
+                return;
+            } catch (error) {
+                if (attempt >= 5 || !String(error).includes('detached')) {
+                    throw error;
+                }
+            }
+        }
     }
 
     /** The first element matching `selector` whose text contains `text`, once there is one. */
