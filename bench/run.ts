@@ -6,9 +6,9 @@ import { RoundTripCounter } from '../test/host/RoundTripCounter';
 import { ageInstallationSecret } from '../test/support/ageInstallationSecret';
 import { RapidProWorld, SECRET } from '../test/support/RapidProWorld';
 import { FinishedConversationsFootprint, measureFinishedConversations } from './finishedConversations';
-import { measureLimit } from './measureLimit';
+import { installLimit } from './installLimit';
 import { packageBenchApp } from './packageBenchApp';
-import { denoRssKb, LatencySummary, load, sequentialBest, summarize } from './stats';
+import { denoRssKb, LatencySummary, load, sequentialInterleaved, summarize } from './stats';
 
 /**
  * `npm run bench`: throughput, latency and memory of the app in the local Rocket.Chat, with
@@ -125,12 +125,16 @@ async function main(): Promise<void> {
     const memory = process.memoryUsage();
     results.memory = { hostRssMb: Math.round(memory.rss / 1048576), hostHeapUsedMb: Math.round(memory.heapUsed / 1048576), denoRuntimesRssMb: Math.round(denoRssKb() / 1024) };
 
-    // One call at a time, last and back to back, each the best of 3 runs after a warm-up: the app's
+    // One call at a time, last, in alternating rounds (each the best of 3 after a warm-up): the app's
     // throughput as a share of the engine floor's and of the limit's (an app that does the least any
-    // app can; measured with Tickets disabled, so each message reaches one app's event handler).
-    const floorSequential = await sequentialBest(300, 3, () => expectStatus(post(`${front}${tinyId}/noop`, {}), 201));
-    const messagesSequential = await sequentialBest(300, 3, (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token }, text: `one at a time ${i}` }), 201));
-    const limitSequential = await measureLimit(world, (url, body) => expectStatus(post(url, body), 201), 300);
+    // app can), measured under the same conditions.
+    const limitMessage = await installLimit(world, (url, body) => expectStatus(post(url, body), 201));
+    const best = await sequentialInterleaved(300, 3, {
+        floor: () => expectStatus(post(`${front}${tinyId}/noop`, {}), 201),
+        tickets: (i) => expectStatus(post(`${world.base}/visitor-message`, { visitor: { token }, text: `one at a time ${i}` }), 201),
+        limit: limitMessage,
+    });
+    const [floorSequential, messagesSequential, limitSequential] = [best.floor, best.tickets, best.limit];
     const share = (part: number, whole: number) => Math.round((part / whole) * 100) / 100;
     results.sequential = {
         floorPerSecond: floorSequential.requestsPerSecond,

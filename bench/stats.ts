@@ -46,21 +46,26 @@ export async function load(count: number, concurrency: number, call: (i: number)
     return summarize(latencies, Number(process.hrtime.bigint() - started) / 1e6);
 }
 
-/** Resident memory of the Deno runtime processes (kB), from /proc. */
 /**
- * One call at a time, the best of `rounds` runs of `count` calls after as many unmeasured
- * calls: the machine's speed drifts while the host and the Deno runtimes warm up.
+ * One call at a time for each workload: a warm-up round of each, then `rounds` rounds of `count`
+ * calls of each in turn, so that whatever the machine does meanwhile falls on all of them alike;
+ * each workload's best round.
  */
-export async function sequentialBest(count: number, rounds: number, call: (i: number) => Promise<void>): Promise<LatencySummary> {
-    await load(count, 1, call);
-    let best: LatencySummary | undefined;
-    for (let round = 0; round < rounds; round++) {
-        const summary = await load(count, 1, (i) => call((round + 1) * count + i));
-        best = !best || summary.requestsPerSecond > best.requestsPerSecond ? summary : best;
+export async function sequentialInterleaved<K extends string>(count: number, rounds: number, calls: Record<K, (i: number) => Promise<void>>): Promise<Record<K, LatencySummary>> {
+    const names = Object.keys(calls) as Array<K>;
+    const best = {} as Record<K, LatencySummary>;
+    for (let round = 0; round <= rounds; round++) {
+        for (const name of names) {
+            const summary = await load(count, 1, (i) => calls[name](round * count + i));
+            if (round > 0 && (!best[name] || summary.requestsPerSecond > best[name].requestsPerSecond)) {
+                best[name] = summary;
+            }
+        }
     }
-    return best!;
+    return best;
 }
 
+/** Resident memory of the Deno runtime processes (kB), from /proc. */
 export function denoRssKb(): number {
     let total = 0;
     for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
