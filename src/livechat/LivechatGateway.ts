@@ -53,21 +53,21 @@ export class LivechatGateway {
         return this.read.getLivechatReader().getLivechatVisitorByToken(token);
     }
 
-    /** The visitor's open livechat rooms (whoever opened them). */
+    /**
+     * The open livechat rooms of the visitor token, whoever opened them: one read of Rocket.Chat's
+     * own index (LivechatRooms.findOpenByVisitorToken, which takes nothing of the visitor but its token).
+     */
     public async openRoomsOfVisitor(token: string): Promise<Array<ILivechatRoom>> {
-        const visitor = await this.findVisitor(token);
-        return visitor ? (await this.read.getLivechatReader().getLivechatRooms(visitor)).filter((room) => room.isOpen) : [];
+        return (await this.read.getLivechatReader().getLivechatRooms({ token } as IVisitor)).filter((room) => room.isOpen);
     }
 
     /**
-     * The open rooms this app opened for the visitor token: one read of Rocket.Chat's own index
-     * (LivechatRooms.findOpenByVisitorToken). Rocket.Chat sets an app-created room's source to
-     * `{ type: 'app', id: <the app> }` itself, so a room opened through the widget or the public
-     * API with the same token is never among them.
+     * The open rooms this app opened for the visitor token (one read). Rocket.Chat sets an
+     * app-created room's source to `{ type: 'app', id: <the app> }` itself, so a room opened
+     * through the widget or the public API with the same token is never among them.
      */
     public async openRoomsOpenedForToken(token: string): Promise<Array<ILivechatRoom>> {
-        const rooms = await this.read.getLivechatReader().getLivechatRooms({ token } as IVisitor);
-        return rooms.filter((room) => room.isOpen && room.source?.type === OmnichannelSourceType.APP && room.source.id === this.appId);
+        return (await this.openRoomsOfVisitor(token)).filter((room) => room.source?.type === OmnichannelSourceType.APP && room.source.id === this.appId);
     }
 
     /**

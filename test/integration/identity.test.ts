@@ -1,10 +1,12 @@
 import { OmnichannelSourceType } from '@rocket.chat/apps-engine/definition/livechat/ILivechatRoom';
 import { RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
 
+import { visitorTokenFor } from '../../src/identity/visitorTokenFor';
 import { engineProfile } from '../host/engineProfile';
 import { randomId } from '../host/ids';
 import { httpCall } from '../support/http';
 import { RapidProWorld } from '../support/RapidProWorld';
+import { storedSecret } from '../support/signedLinks';
 import { waitFor } from '../support/waitFor';
 
 /** Rocket.Chat's public widget API on the same front door (rocketchat-server.md item 22). */
@@ -135,6 +137,21 @@ describe('visitor identity and privacy', () => {
             expect(answer.json.error).toContain('widget-room-1');
             expect(world.messages(widgetRoom._id).filter((message) => message.text === 'after the close')).toHaveLength(0);
             expect(world.host.store.roomsOfVisitor(token)).toHaveLength(roomsBefore);
+        });
+
+        it('takes the room the contact\'s pointer names when the app has several open under the token', async () => {
+            await openTicket(world, 'several-0', { token: '81072', name: 'Makes the secret' });
+            const secret = storedSecret(world.host)!;
+            // A room of this app under the contact's token that no ticket holds yet, as while two
+            // instances open one ticket at once (the loser's room is closed a moment later).
+            const token = visitorTokenFor(secret, 'rapidpro', '81073');
+            const visitor = world.host.livechat.upsertVisitor({ token, username: '', name: 'Lena' });
+            const other = world.host.livechat.createRoom(visitor, undefined, { type: OmnichannelSourceType.APP, id: world.appId, alias: 'Tickets', label: 'RapidPro' } as never);
+            const roomId = await openTicket(world, 'several-1', { token: '81073', name: 'Lena' });
+            expect(world.host.store.openRoomsOfVisitor(token).map((room) => room.id)).toEqual([other.id, roomId]);
+            const id = await contactSays(world, '81073', 'to the ticket');
+            expect(world.messages(roomId).some((message) => message.id === id)).toBe(true);
+            expect(world.messages(other.id).some((message) => message.id === id)).toBe(false);
         });
 
         it('closes a room whose link could not be written, so no message of the contact lands where no ticket knows it', async () => {

@@ -1,6 +1,7 @@
 import { createHmac } from 'crypto';
 
 import { LocalRocketChat } from '../host/LocalRocketChat';
+import { installationSecretRecords } from './ageInstallationSecret';
 import { BridgeWorld } from './BridgeWorld';
 import { BytesAnswer, httpBytes } from './httpBytes';
 
@@ -30,7 +31,7 @@ export function throughDoor(world: BridgeWorld, link: string, method = 'GET'): P
 
 /** The installation secret the app keeps in its persistence (read from the host's database, as an operator could). */
 export function storedSecret(host: LocalRocketChat): string | undefined {
-    const record = [...host.store.persistence.values()].find((candidate) => candidate.associations.some((association) => (association as unknown as { id: string }).id === 'installation-secret'));
+    const [record] = installationSecretRecords(host);
     return (record?.data as { secret?: string } | undefined)?.secret;
 }
 
